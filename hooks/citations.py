@@ -1,0 +1,42 @@
+"""Turn [n] citation markers into links, and end each page with the list of sources it cites."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from guidelib.pages import ContentError
+from guidelib.sources import CITATION, all_sources, check_citations
+from guidelib.translations import load_language
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+
+def _link(match: re.Match[str]) -> str:
+    numbers = [n.strip() for n in match.group(1).split(",")]
+    links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in numbers)
+    return f'<sup class="citation">[{links}]</sup>'
+
+
+def _source_list(numbers: list[int], heading: str, intro: str) -> str:
+    items = []
+    for number in sorted(numbers):
+        source = all_sources()[number]
+        text = html.escape(source.citation)
+        if source.url:
+            text += f' <a href="{html.escape(source.url)}" rel="noopener">{html.escape(source.url)}</a>'
+        items.append(f'<li id="source-{number}" value="{number}">{text}</li>')
+    return f'\n\n## {heading} {{#sources}}\n\n{intro}\n\n<ol class="sources">\n' + "\n".join(items) + "\n</ol>\n"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    if page.file.generated_by:  # built by a hook, not written by a person
+        return markdown
+    try:
+        check_citations(page.file.content_string, page.meta["sources"], page.file.abs_src_path)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    strings = load_language(config.theme["language"]).strings
+    body = CITATION.sub(_link, markdown)
+    return body + _source_list(page.meta["sources"], strings["sources_heading"], strings["sources_intro"])

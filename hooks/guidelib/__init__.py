@@ -1,0 +1,1 @@
+"""Shared, dependency-light helpers for the MkDocs hooks, the tests and scripts/docs.py."""

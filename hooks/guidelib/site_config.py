@@ -1,0 +1,83 @@
+"""What mkdocs.yml says about languages and pages, for the tests and scripts/docs.py."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml uses `!ENV [NAME, default]`; here the default is enough."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    name: str
+    default: bool
+
+    @property
+    def url_prefix(self) -> str:
+        """Where this language's pages live in the built site: '' for the default language."""
+        return "" if self.default else f"{self.locale}/"
+
+
+@functools.cache
+def mkdocs_config() -> dict[str, Any]:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
+
+
+def text_direction(locale: str) -> str:
+    return "rtl" if locale in RIGHT_TO_LEFT else "ltr"
+
+
+def language_prefix(locale: str) -> str:
+    """Folder of a language in the built site: '' for the default language, else '<locale>/'."""
+    return next(language.url_prefix for language in languages() if language.locale == locale)
+
+
+def languages() -> list[Language]:
+    for plugin in mkdocs_config()["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return [
+                Language(entry["locale"], entry["name"], bool(entry.get("default")))
+                for entry in plugin["i18n"]["languages"]
+            ]
+    raise LookupError("mkdocs.yml has no i18n plugin")
+
+
+def nav_pages() -> list[str]:
+    """Markdown files named in the nav, relative to a language folder, in nav order."""
+    pages: list[str] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            else:
+                pages.append(value)
+
+    walk(mkdocs_config()["nav"])
+    return pages
+
+
+def page_url(page: str) -> str:
+    """Site-relative URL of a page for directory URLs: 'index.md' -> '', 'symptoms.md' -> 'symptoms/'."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"

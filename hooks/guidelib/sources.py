@@ -1,0 +1,51 @@
+"""The numbered sources (data/sources.yml) and the [n] citation markers pages use to cite them."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from guidelib.pages import ContentError, body_offset, load_yaml, split_front_matter
+
+SOURCES_FILE = Path(__file__).resolve().parents[2] / "data" / "sources.yml"
+# "[6]" or "[2, 6]", but not a Markdown link "[text](url)", reference "[x][y]" or definition "[x]:".
+CITATION = re.compile(r"(?<![\]\w\\])\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\](?![(\[:])")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: int
+    citation: str
+    url: str
+
+
+@functools.cache
+def all_sources() -> dict[int, Source]:
+    data = load_yaml(SOURCES_FILE.read_text(encoding="utf-8"), SOURCES_FILE)
+    return {entry["id"]: Source(entry["id"], entry["citation"], entry.get("url", "")) for entry in data}
+
+
+def citations(markdown: str) -> list[tuple[int, int]]:
+    """(file line number, source number) for every citation in a page, front matter excluded."""
+    found = []
+    body = split_front_matter(markdown)[1]
+    for number, line in enumerate(body.splitlines(), start=body_offset(markdown) + 1):
+        for match in CITATION.finditer(line):
+            found += [(number, int(n)) for n in match.group(1).split(",")]
+    return found
+
+
+def check_citations(markdown: str, listed: list[int], path: Path | str) -> None:
+    """Every citation is listed in front matter and exists; every listed source is cited."""
+    known = all_sources()
+    cited = citations(markdown)
+    for line, number in cited:
+        if number not in known:
+            raise ContentError(path, line, f"cites [{number}], which is not in data/sources.yml")
+        if number not in listed:
+            raise ContentError(path, line, f"cites [{number}] but front matter 'sources' does not list it")
+    unused = sorted(set(listed) - {n for _, n in cited})
+    if unused:
+        raise ContentError(path, 1, f"front matter lists sources never cited on the page: {unused}")

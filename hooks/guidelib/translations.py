@@ -1,0 +1,104 @@
+"""Per-language data in translations/<lang>.yml: UI strings, emergency numbers, key terms.
+
+English (en.yml) is the reference: every other file must have the same keys, so that a missing
+string fails the build with the file and key named instead of showing an empty box to a patient.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from guidelib.pages import ContentError, load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS_DIR = ROOT / "translations"
+REFERENCE_LANGUAGE = "en"
+_PHONE_NUMBER = re.compile(r"^[0-9][0-9 -]{1,14}$")
+
+
+@dataclass(frozen=True)
+class EmergencyNumber:
+    country: str
+    number: str
+    note: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    language: str
+    path: Path
+    strings: dict[str, str]
+    numbers_checked: dt.date
+    emergency_numbers: tuple[EmergencyNumber, ...]
+    glossary: dict[str, str]
+
+
+def translation_path(language: str) -> Path:
+    return TRANSLATIONS_DIR / f"{language}.yml"
+
+
+def _line_of_key(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _parse(path: Path) -> tuple[str, dict[str, Any]]:
+    if not path.is_file():
+        raise ContentError(path, 1, "translation file is missing")
+    text = path.read_text(encoding="utf-8")
+    data = load_yaml(text, path)
+    if not isinstance(data, dict):
+        raise ContentError(path, 1, "must be a mapping with strings, emergency_numbers and glossary")
+    for section in ("strings", "emergency_numbers", "glossary"):
+        if not isinstance(data.get(section), dict):
+            raise ContentError(path, _line_of_key(text, section), f"'{section}' is missing or not a mapping")
+    return text, data
+
+
+@functools.cache
+def load_language(language: str) -> LanguageData:
+    path = translation_path(language)
+    text, data = _parse(path)
+    strings: dict[str, Any] = data["strings"]
+    reference_keys = (
+        strings.keys() if language == REFERENCE_LANGUAGE else load_language(REFERENCE_LANGUAGE).strings.keys()
+    )
+    for key in reference_keys:
+        value = strings.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(path, _line_of_key(text, "strings"), f"missing or empty key 'strings.{key}'")
+    for key in strings.keys() - set(reference_keys):
+        raise ContentError(path, _line_of_key(text, key), f"unknown key 'strings.{key}' (not in en.yml)")
+
+    numbers_data = data["emergency_numbers"]
+    checked = numbers_data.get("checked")
+    if not isinstance(checked, dt.date):
+        raise ContentError(path, _line_of_key(text, "checked"), "emergency_numbers.checked must be a date")
+    countries = numbers_data.get("countries")
+    if not isinstance(countries, list) or not countries:
+        raise ContentError(path, _line_of_key(text, "countries"), "emergency_numbers.countries must be a list")
+    numbers: list[EmergencyNumber] = []
+    for entry in countries:
+        number = str(entry.get("number", "")) if isinstance(entry, dict) else ""
+        if not (isinstance(entry, dict) and entry.get("country") and _PHONE_NUMBER.match(number)):
+            raise ContentError(
+                path, _line_of_key(text, "countries"), f"each country needs 'country' and a digits-only 'number': {entry!r}"
+            )
+        numbers.append(
+            EmergencyNumber(
+                country=str(entry["country"]),
+                number=number,
+                note=str(entry.get("note", "")),
+                sources=tuple(entry.get("sources", ())),
+            )
+        )
+    glossary = {str(k): str(v) for k, v in data["glossary"].items()}
+    return LanguageData(language, path, strings, checked, tuple(numbers), glossary)

@@ -1,0 +1,127 @@
+"""Offline reading: per language, a service worker that precaches that language's pages and the shared
+assets (with a content revision per file, so only changed files are downloaded again), a web app
+manifest, and an offline page in that language for pages never cached.
+
+Every URL is relative, so the site works under a sub-path (a GitHub Pages project site).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from guidelib.bundle import building_bundle
+from guidelib.site_config import language_prefix, languages, text_direction
+from guidelib.translations import load_language
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+SERVICE_WORKER_TEMPLATE = Path(__file__).with_name("offline_sw.js")
+OFFLINE_PAGE = "offline.md"
+SHARED_FOLDERS = ("assets", "search")  # written once at the site root, used by every language
+SKIPPED_SUFFIXES = (".map", ".gz", ".zip", ".pdf", ".json.schema")
+SKIPPED_NAMES = ("sw.js", "sitemap.xml", "404.html")
+
+
+def _prefix(config: MkDocsConfig) -> str:
+    """Folder of the language being built, relative to the site root: '' for the default language."""
+    return language_prefix(config.theme["language"])
+
+
+@event_priority(-100)  # after mkdocs-static-i18n has sorted the files into languages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    strings = load_language(config.theme["language"]).strings
+    content = (
+        f"---\ntitle: {json.dumps(strings['offline_title'])}\nsearch:\n  exclude: true\n---\n"
+        f"# {strings['offline_title']}\n\n{strings['offline_text']}\n"
+    )
+    files.append(File.generated(config, _prefix(config) + OFFLINE_PAGE, content=content))
+    return files
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+    if building_bundle():  # pages opened from disk cannot use a service worker
+        return context
+    to_root = "../" * page.url.count("/")
+    language_root = to_root + _prefix(config)
+    context["offline"] = {
+        "sw": language_root + "sw.js",
+        "scope": language_root or "./",
+        "manifest": language_root + "manifest.webmanifest",
+    }
+    return context
+
+
+def _revision(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
+    """{url, revision} for this language's pages and the shared assets, URLs relative to <prefix>sw.js."""
+    other_languages = {language.locale for language in languages() if language.url_prefix and language.url_prefix != prefix}
+    language_root = site / prefix
+    up = "../" * prefix.count("/")
+    entries = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site)
+        if not path.is_file() or path.name in SKIPPED_NAMES or path.name.endswith(SKIPPED_SUFFIXES):
+            continue
+        if relative.parts[0] in SHARED_FOLDERS:
+            url = up + relative.as_posix()
+        elif path.is_relative_to(language_root) and relative.parts[0] not in other_languages:
+            url = path.relative_to(language_root).as_posix()
+            if path.name == "index.html":
+                url = url.removesuffix("index.html") or "./"  # pages are requested by their folder URL
+        else:
+            continue
+        entries.append({"url": url, "revision": _revision(path)})
+    return entries
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if building_bundle():
+        return
+    site = Path(config.site_dir)
+    prefix = _prefix(config)
+    locale = config.theme["language"]
+    (site / prefix / "manifest.webmanifest").write_text(
+        json.dumps(manifest(config), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    entries = precache_entries(site, prefix)
+    version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
+    site_path = urlsplit(config.site_url or "/").path
+    worker = (
+        SERVICE_WORKER_TEMPLATE.read_text(encoding="utf-8")
+        .replace("__PRECACHE__", json.dumps(entries, separators=(",", ":")))
+        .replace("__CACHE_PREFIX__", json.dumps(f"spine-guide:{site_path}:{locale}:"))
+        .replace("__VERSION__", json.dumps(version))
+        .replace("__OFFLINE_PAGE__", json.dumps("offline/"))
+    )
+    (site / prefix / "sw.js").write_text(worker, encoding="utf-8")
+
+
+def manifest(config: MkDocsConfig) -> dict[str, Any]:
+    locale = config.theme["language"]
+    images = "../" * _prefix(config).count("/") + "assets/images/"
+    return {
+        "name": config.site_name,
+        "short_name": config.site_name.split(":")[0].split("：")[0].strip(),
+        "description": config.site_description,
+        "lang": locale,
+        "dir": text_direction(locale),
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#3f51b5",
+        "icons": [
+            {"src": images + "favicon.svg", "sizes": "any", "type": "image/svg+xml"},
+            {"src": images + "icon-192.png", "sizes": "192x192", "type": "image/png"},
+            {"src": images + "icon-512.png", "sizes": "512x512", "type": "image/png"},
+        ],
+    }

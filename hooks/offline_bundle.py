@@ -1,0 +1,95 @@
+"""A downloadable zip per language that opens from disk (file://) with working links and search.
+
+After the normal build, this builds the site a second time with Material's offline plugin (file URLs
+like `symptoms.html`, the search index inlined in a script) into a temporary folder, then zips each
+language with the shared assets into site/downloads/. Material's offline plugin would load the
+iframe-worker shim from a CDN; we ship that shim ourselves so the bundle makes no network request.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from guidelib.bundle import BUNDLE_BUILD_ENV, building_bundle, bundle_path, bundles_wanted
+from guidelib.site_config import languages
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+SHARED_FOLDERS = ("assets", "search")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Our own copy of the shim; Material's offline plugin then adds no CDN script.
+    config.extra["polyfills"] = [SHIM] if building_bundle() else []
+    if building_bundle():
+        config.extra["alternate"] = []  # a zip holds one language: no switcher to pages it lacks
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+    if "offline" in context and bundles_wanted():
+        context["offline"]["bundle"] = "../" * page.url.count("/") + bundle_path(config.theme["language"])
+    return context
+
+
+def _in_language(relative: str, prefix: str, other_prefixes: set[str]) -> bool:
+    top = relative.split("/", 1)[0]
+    return relative.startswith(prefix) if prefix else top not in other_prefixes
+
+
+def search_script(bundle_site: Path, prefix: str, other_prefixes: set[str]) -> str:
+    """The inlined search index, cut down to one language: the zip holds no other language's pages."""
+    index = json.loads((bundle_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index["docs"] = [doc for doc in index["docs"] if _in_language(doc["location"], prefix, other_prefixes)]
+    return "var __index = " + json.dumps(index, ensure_ascii=False)
+
+
+def zip_language(bundle_site: Path, target: Path, locale: str, prefix: str) -> None:
+    other_prefixes = {language.locale for language in languages() if language.url_prefix and language.locale != locale}
+    folder = f"spine-guide-{locale}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(bundle_site.rglob("*")):
+            relative = path.relative_to(bundle_site)
+            if not path.is_file() or path.suffix in (".map", ".gz"):
+                continue
+            if relative.as_posix() == "search/search_index.js":
+                archive.writestr(f"{folder}/search/search_index.js", search_script(bundle_site, prefix, other_prefixes))
+            elif relative.parts[0] in SHARED_FOLDERS or _in_language(relative.as_posix(), prefix, other_prefixes):
+                archive.write(path, f"{folder}/{relative.as_posix()}")
+        start = f"{prefix}index.html"
+        archive.writestr(
+            f"{folder}/START-HERE.html",
+            f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={start}">'
+            f'<title>Spinal metastasis guide</title><a href="{start}">Open the guide</a>\n',
+        )
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Run once, after the default language (mkdocs-static-i18n builds it last), and never recursively.
+    default = next(language for language in languages() if language.default)
+    if not bundles_wanted() or config.theme["language"] != default.locale:
+        return
+    with tempfile.TemporaryDirectory() as temporary:
+        bundle_site = Path(temporary) / "site"
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(bundle_site), "--config-file", config.config_file_path],
+            cwd=Path(config.config_file_path).parent,
+            env={**os.environ, BUNDLE_BUILD_ENV: "true"},
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise PluginError(f"Building the offline bundle failed:\n{result.stdout}\n{result.stderr}")
+        for language in languages():
+            target = Path(config.site_dir) / bundle_path(language.locale)
+            zip_language(bundle_site, target, language.locale, language.url_prefix)

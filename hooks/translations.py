@@ -1,0 +1,107 @@
+"""Translations stay complete, safe and honest.
+
+- A language missing an English page (or with a page English lacks) fails the build, naming both paths.
+- A translated page must keep the English page's urgency boxes, headings and links (safety parity).
+- Each translated page tells the reader whether it is a draft, and whether English changed since.
+- A translation status page lists every page of every language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from guidelib.pages import ContentError
+from guidelib.site_config import DOCS, languages, nav_pages
+from guidelib.translation import (
+    SOURCE_LANGUAGE,
+    is_outdated,
+    missing_pages,
+    parity_problems,
+    translated_page,
+    translation_meta,
+)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+STATUS_PAGE = "translation-status.md"
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def status_markdown() -> str:
+    """A table of every page in every language: up to date, out of date, or missing; draft or reviewed."""
+    others = [language for language in languages() if language.locale != SOURCE_LANGUAGE]
+    header = "| Page | " + " | ".join(f"{lang.name} (`{lang.locale}`)" for lang in others) + " |"
+    rule = "|---|" + "---|" * len(others)
+    rows = []
+    for page in nav_pages():
+        english = DOCS / SOURCE_LANGUAGE / page
+        cells = []
+        for language in others:
+            path = translated_page(english, language.locale)
+            if not path.is_file():
+                cells.append("missing")
+                continue
+            info = translation_meta(path)
+            freshness = "out of date" if is_outdated(path) else "up to date"
+            cells.append(f"{freshness}, {info['state'].replace('-', ' ')}")
+        rows.append(f"| `{page}` | " + " | ".join(cells) + " |")
+    return (
+        "---\ntitle: Translation status\n---\n# Translation status\n\n"
+        "Generated at build time. *Out of date* means the English page changed after the translation was "
+        "made: the translated page then shows a notice and a link to the English version. *Machine assisted "
+        "draft* means a native-speaking clinician has not yet checked the translation.\n\n"
+        + "\n".join([header, rule, *rows])
+        + "\n"
+    )
+
+
+@event_priority(-100)  # after mkdocs-static-i18n has sorted the files into languages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language = _language(config)
+    if language != SOURCE_LANGUAGE:
+        problems = missing_pages(language)
+        if problems:
+            raise PluginError("Missing translation:\n  " + "\n  ".join(problems))
+    try:
+        prefix = "" if language == SOURCE_LANGUAGE else f"{language}/"
+        files.append(File.generated(config, prefix + STATUS_PAGE, content=status_markdown()))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    if _language(config) == SOURCE_LANGUAGE or page.file.generated_by:
+        return markdown
+    path = Path(page.file.abs_src_path)
+    try:
+        translation_meta(path)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    problems = parity_problems(path)
+    if problems:
+        raise PluginError(
+            "Translation does not match its English page (urgency boxes, headings and links must stay the "
+            "same, in the same order):\n  " + "\n  ".join(problems)
+        )
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+    if _language(config) == SOURCE_LANGUAGE or page.file.generated_by:
+        return context
+    path = Path(page.file.abs_src_path)
+    # page.url is "<lang>/<page>/"; climb back to the site root, where the English page lives.
+    context["translation"] = {
+        "state": translation_meta(path)["state"],
+        "outdated": is_outdated(path),
+        "english_url": "../" * page.url.count("/") + page.url.removeprefix(f"{_language(config)}/"),
+    }
+    return context

@@ -1,0 +1,63 @@
+/* Offline reading: register this language's service worker, show whether the guide is saved on this
+   device, offer to save it, and ask the reader before showing a newer version of the text.
+   Embedded pages (inside another site's iframe) never register a service worker. */
+(function () {
+  "use strict";
+  const bar = document.querySelector("[data-offline]");
+  if (!bar || window.self !== window.top || document.documentElement.hasAttribute("data-embed")) return;
+  if (!("serviceWorker" in navigator) || window.location.protocol === "file:") return;
+
+  const show = (name, visible) => {
+    const element = bar.querySelector(`[data-offline-${name}]`);
+    if (element) element.hidden = !visible;
+  };
+  const ask = (worker, message) =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (event) => resolve(event.data);
+      worker.postMessage(message, [channel.port2]);
+    });
+  const showStatus = ({ missing }) => {
+    bar.hidden = false;
+    show("ready", missing === 0);
+    show("save", missing !== 0);
+    show("saving", false);
+    show("failed", missing < 0);
+  };
+
+  function promptUpdate(registration) {
+    const prompt = document.querySelector("[data-update]");
+    if (!prompt || !registration.waiting) return;
+    prompt.hidden = false;
+    prompt.querySelector("button").addEventListener("click", () => {
+      registration.waiting.postMessage("skip-waiting");
+    });
+  }
+
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading) return;
+    reloading = true;
+    window.location.reload();
+  });
+
+  window.addEventListener("load", async () => {
+    const registration = await navigator.serviceWorker.register(bar.dataset.sw, { scope: bar.dataset.scope });
+    const hadController = Boolean(navigator.serviceWorker.controller);
+    if (registration.waiting && hadController) promptUpdate(registration);
+    registration.addEventListener("updatefound", () => {
+      const installing = registration.installing;
+      installing.addEventListener("statechange", () => {
+        if (installing.state === "installed" && navigator.serviceWorker.controller) promptUpdate(registration);
+      });
+    });
+
+    const ready = await navigator.serviceWorker.ready;
+    showStatus(await ask(ready.active, "status"));
+    bar.querySelector("[data-offline-save]").addEventListener("click", async () => {
+      show("save", false);
+      show("saving", true);
+      showStatus(await ask(ready.active, "save"));
+    });
+  });
+})();

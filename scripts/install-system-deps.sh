@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Debian packages the browser tests and PDF checks need: Chromium, fonts for every script we publish
+# (Arabic, Chinese, Vietnamese), and poppler's pdftotext. Installs only what is missing.
+set -euo pipefail
+
+packages=(chromium fonts-noto-core fonts-noto-cjk poppler-utils)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null; then
+  echo "Please install: ${missing[*]} (Debian/Ubuntu package names); the browser tests need them." >&2
+  exit 1
+fi
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+echo "Installing ${missing[*]} with apt-get" >&2
+"${sudo_cmd[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,123 @@
+"""Offline reading in real Chromium: the service worker, the update prompt, and the zip bundle."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import build_site, copy_project, free_port, serve
+from guidelib.bundle import bundle_path
+from guidelib.site_config import languages, nav_pages, page_url
+from helpers import soup
+
+READY = "[data-offline-ready]"
+
+
+def open_and_wait_until_saved(context, url: str):
+    page = context.new_page()
+    page.goto(url)
+    page.locator(READY).wait_for(state="visible", timeout=60_000)
+    return page
+
+
+def expected_h1(site: Path, prefix: str, page: str) -> str:
+    return soup(site / prefix / page_url(page) / "index.html").find("h1").get_text().strip("¶ \n")
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_every_page_and_search_work_offline_after_one_visit(browser, site: Path, site_url: str, language) -> None:
+    context = browser.new_context()
+    page = open_and_wait_until_saved(context, site_url + language.url_prefix)
+    context.set_offline(True)
+
+    for nav_page in nav_pages():
+        page.goto(site_url + language.url_prefix + page_url(nav_page))
+        assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(site, language.url_prefix, nav_page)
+
+    page.keyboard.press("s")
+    first_word = expected_h1(site, language.url_prefix, "symptoms.md").split()[0]
+    page.locator(".md-search__input").press_sequentially(first_word, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+
+    # A page never cached: the offline page in the reader's language, not a browser error.
+    page.goto(site_url + language.url_prefix + "no-such-page/")
+    offline_title = soup(site / language.url_prefix / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    assert page.locator("h1").first.inner_text().strip("¶ \n") == offline_title
+    context.close()
+
+
+def test_online_reader_gets_the_real_404_not_the_offline_page(browser, site: Path, site_url: str) -> None:
+    context = browser.new_context()
+    page = open_and_wait_until_saved(context, site_url)
+    response = page.goto(site_url + "no-such-page/")
+    assert response is not None and response.status == 404
+    offline_title = soup(site / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    assert offline_title not in page.content()
+    context.close()
+
+
+@pytest.fixture
+def rebuildable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
+    """A copy of the project, its built site, and the URL serving it; rebuild to publish a new version."""
+    project = copy_project(tmp_path / "project")
+    site, port = tmp_path / "site", free_port()
+    url = f"http://127.0.0.1:{port}/"
+    assert build_site(project, site, bundles=False, site_url=url).returncode == 0
+    for served_url in serve(site, port):
+        yield project, site, served_url
+
+
+def test_returning_reader_is_prompted_and_sees_new_text_online_and_offline(browser, rebuildable_site) -> None:
+    project, site, url = rebuildable_site
+    context = browser.new_context()
+    page = open_and_wait_until_saved(context, url + "symptoms/")
+
+    new_sentence = "This sentence was added in a newer version of the guide."
+    symptoms = project / "docs" / "en" / "symptoms.md"
+    symptoms.write_text(symptoms.read_text(encoding="utf-8") + f"\n{new_sentence}\n", encoding="utf-8")
+    assert build_site(project, site, bundles=False, site_url=url).returncode == 0
+
+    page.reload()
+    prompt = page.locator("[data-update]")
+    prompt.wait_for(state="visible", timeout=60_000)
+    with page.expect_navigation():
+        prompt.locator("button").click()
+    page.get_by_text(new_sentence).wait_for()
+
+    context.set_offline(True)
+    page.goto(url + "causes/")
+    page.goto(url + "symptoms/")
+    assert page.get_by_text(new_sentence).is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_zip_bundle_opens_from_disk_with_links_and_search_and_no_network(
+    browser, site: Path, tmp_path: Path, language
+) -> None:
+    with zipfile.ZipFile(site / bundle_path(language.locale)) as archive:
+        archive.extractall(tmp_path)
+    start = tmp_path / f"spine-guide-{language.locale}" / "START-HERE.html"
+    assert start.is_file()
+
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(start.as_uri())
+    page.wait_for_url("**/index.html")
+
+    page.locator("a[href$='symptoms.html']").first.click()
+    page.wait_for_url("**/symptoms.html")
+    assert page.locator("div.admonition.emergency").first.is_visible()
+
+    page.keyboard.press("s")
+    first_word = expected_h1(site, language.url_prefix, "treatment.md").split()[0]
+    page.locator(".md-search__input").press_sequentially(first_word, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+
+    outside = [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))]
+    assert not outside, f"the bundle made network requests: {outside}"
+    context.close()

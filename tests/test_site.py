@@ -1,0 +1,114 @@
+"""The built site: every page exists, pages carry what patients need, nothing loads from another host."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from guidelib.pages import read_meta
+from guidelib.site_config import DOCS, languages, nav_pages, page_url
+from guidelib.sources import all_sources
+from helpers import html_files, is_third_party, soup
+
+PAGES_NEEDING_EMERGENCY_BOX = ("index.md", "symptoms.md", "when-to-get-help.md")
+ALL_PAGES = [(language, page) for language in languages() for page in nav_pages()]
+
+
+def built_page(site: Path, locale_prefix: str, page: str) -> Path:
+    return site / locale_prefix / page_url(page) / "index.html"
+
+
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES, ids=lambda v: getattr(v, "locale", v))
+def test_every_nav_page_is_built_with_title_and_sources(site: Path, language, page: str) -> None:
+    path = built_page(site, language.url_prefix, page)
+    assert path.is_file(), f"{page} ({language.locale}) was not built at {path}"
+    document = soup(path)
+    assert document.html["lang"] == language.locale
+    assert document.find("h1"), f"{path} has no heading"
+    sources = document.select("ol.sources li[id^=source-]")
+    assert sources, f"{path} does not list its sources"
+
+
+@pytest.mark.parametrize("path", sorted(DOCS.rglob("*.md")), ids=lambda p: str(p.relative_to(DOCS)))
+def test_front_matter_is_complete(path: Path) -> None:
+    meta = read_meta(path)  # raises with file and line when anything is missing
+    assert set(meta["sources"]) <= all_sources().keys()
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+@pytest.mark.parametrize("page", PAGES_NEEDING_EMERGENCY_BOX)
+def test_emergency_box_with_numbers_where_required(site: Path, language, page: str) -> None:
+    document = soup(built_page(site, language.url_prefix, page))
+    boxes = document.select("div.admonition.emergency")
+    assert boxes, f"{language.locale}/{page} has no emergency box"
+    for box in boxes:
+        numbers = box.select(".emergency-numbers a[href^='tel:']")
+        assert numbers, f"an emergency box on {language.locale}/{page} shows no emergency number"
+
+
+def test_pages_do_not_write_emergency_numbers_in_prose() -> None:
+    # Numbers depend on the country: they belong in translations/<lang>.yml, added to boxes by the build.
+    emergency_number = re.compile(r"(?<![\d,.\[-])(?:911|999|112|000|111|115|120|123|997|998)(?![\d\]])")
+    offenders = [
+        f"{path.relative_to(DOCS)}:{number}: {line.strip()}"
+        for path in sorted(DOCS.rglob("*.md"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if emergency_number.search(line) and not line.startswith(("sources:", "last_reviewed:"))
+    ]
+    assert not offenders, "Emergency numbers written in a page:\n" + "\n".join(offenders)
+
+
+LOADING_ATTRIBUTES = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+}
+LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "preconnect"}
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    offenders = []
+    for path in html_files(site):
+        document = soup(path)
+        for tag, attribute in LOADING_ATTRIBUTES.items():
+            for element in document.find_all(tag):
+                if element.get(attribute) and is_third_party(element[attribute]):
+                    offenders.append(f"{path.relative_to(site)}: <{tag} {attribute}={element[attribute]}>")
+        for link in document.find_all("link", href=True):
+            if set(link.get("rel", [])) & LOADING_LINK_RELS and is_third_party(link["href"]):
+                offenders.append(f"{path.relative_to(site)}: <link href={link['href']}>")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"(?:url\(|@import\s+)['\"]?([^'\")\s]+)", css.read_text(encoding="utf-8")):
+            if not url.startswith("data:") and is_third_party(url):
+                offenders.append(f"{css.relative_to(site)}: {url}")
+    assert not offenders, "Third-party requests at page load:\n" + "\n".join(offenders)
+
+
+def test_every_internal_anchor_resolves(site: Path) -> None:
+    # LinkChecker checks anchors within a page; this also covers links to #anchors on other pages.
+    ids_cache: dict[Path, set[str]] = {}
+    broken = []
+    for path in html_files(site):
+        base = "http://site/" + path.relative_to(site).as_posix()
+        for link in soup(path).find_all("a", href=True):
+            target = urlsplit(urljoin(base, link["href"]))
+            if target.netloc != "site" or not target.fragment:
+                continue
+            target_path = site / unquote(target.path).lstrip("/")
+            if target_path.is_dir() or not target_path.suffix:
+                target_path = target_path / "index.html"
+            if not target_path.is_file():
+                broken.append(f"{path.relative_to(site)}: {link['href']} (no such page)")
+                continue
+            if target_path not in ids_cache:
+                ids_cache[target_path] = {tag["id"] for tag in soup(target_path).find_all(id=True)}
+            if unquote(target.fragment) not in ids_cache[target_path]:
+                broken.append(f"{path.relative_to(site)}: {link['href']} (no such anchor)")
+    assert not broken, "Broken internal anchors:\n" + "\n".join(broken)
