@@ -10,7 +10,12 @@ from guidelib.site_config import languages, nav_pages, page_url
 EMERGENCY_RED = "rgb(179, 38, 30)"  # --guide-emergency in overrides/assets/stylesheets/guide.css
 WHITE = "rgb(255, 255, 255)"
 
-PAGES = [language.url_prefix + page_url(page) for language in languages() for page in nav_pages()]
+GENERATED_PAGES = ["for-hospitals/", "translation-status/", "offline/"]  # made by hooks, not in the nav
+PAGES = [
+    language.url_prefix + path
+    for language in languages()
+    for path in [page_url(page) for page in nav_pages()] + GENERATED_PAGES
+]
 
 
 def test_emergency_box_renders_with_its_own_style(browser, site_url: str) -> None:
