@@ -36,36 +36,33 @@ def _open_external_links_in_new_tab(content: str) -> str:
     return str(soup)
 
 
-def embed_url(config: MkDocsConfig, page_url: str) -> str:
-    """Absolute address of a page's embed view; page_url as MkDocs gives it ('es/symptoms/')."""
-    return f"{config.site_url.rstrip('/')}/{EMBED_ROOT}/{page_url}"
-
-
 @event_priority(-100)  # after mkdocs-static-i18n has sorted the files into languages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if building_bundle():
         return files
     strings = load_language(config.theme["language"]).strings
-    example = embed_url(config, language_prefix(config.theme["language"]) + "when-to-get-help/")
-    snippet = (
-        HOST_SNIPPET.read_text(encoding="utf-8")
-        .replace("__EMBED_URL__", example + "?emergency=999&amp;team=0161%20000%200000")
-        .replace("__TITLE__", html.escape(config.site_name))
-    )
+    prefix = language_prefix(config.theme["language"])
+    example_path = f"{EMBED_ROOT}/{prefix}when-to-get-help/?emergency=999&team=0161%20000%200000"
+    to_site_root = "../" * (prefix + "for-hospitals/").count("/")
+
+    def snippet(src: str) -> str:
+        template = HOST_SNIPPET.read_text(encoding="utf-8")
+        return template.replace("__EMBED_URL__", src).replace("__TITLE__", html.escape(config.site_name))
+
     content = "\n\n".join(
         [
             f"---\ntitle: {json.dumps(strings['for_hospitals'])}\n---",
             f"# {strings['for_hospitals']}",
             html.escape(strings["for_hospitals_intro"]),
-            f"```html\n{snippet}\n```",
+            f"```html\n{snippet(config.site_url.rstrip('/') + '/' + example_path)}\n```",
             html.escape(strings["for_hospitals_parameters"]),
             f"## {strings['for_hospitals_example']} {{#example}}",
-            f'<div class="embed-example">\n{snippet}\n</div>',
+            f'<div class="embed-example">\n{snippet(html.escape(to_site_root + example_path))}\n</div>',
             html.escape(strings["for_hospitals_other"]),
             html.escape(strings["for_hospitals_licence"]),
         ]
     )
-    files.append(File.generated(config, language_prefix(config.theme["language"]) + HOSPITALS_PAGE, content=content + "\n"))
+    files.append(File.generated(config, prefix + HOSPITALS_PAGE, content=content + "\n"))
     return files
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from guidelib.bundle import building_bundle
 from guidelib.site_config import languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -25,8 +26,8 @@ def alternates(site_url: str, page_url: str) -> list[tuple[str, str]]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if page.file.generated_by or not config.site_url:
-        return output
+    if page.file.generated_by or not config.site_url or building_bundle():
+        return output  # the offline zip holds one language and must not point at the network
     # In a translation's build, page.url starts with "<lang>/"; alternates need the bare page path.
     language = config.theme["language"]
     bare_url = page.url.removeprefix(f"{language}/") if page.url.startswith(f"{language}/") else page.url

@@ -49,10 +49,17 @@ def load_yaml(text: str, path: Path | str, first_line: int = 1) -> Any:
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark else first_line
         problem = getattr(error, "problem", None) or str(error)
-        raise ContentError(path, line, f"invalid YAML: {problem}") from None
+        found = getattr(error, "problem_mark", None)
+        started = getattr(error, "context_mark", None)
+        if found is None:
+            raise ContentError(path, first_line, f"invalid YAML: {problem}") from None
+        # YAML notices an unclosed bracket or quote on a later line; name the line where it began.
+        if started is not None and found.line - 3 <= started.line < found.line:
+            raise ContentError(
+                path, first_line + started.line, f"invalid YAML: {problem} (noticed on line {first_line + found.line})"
+            ) from None
+        raise ContentError(path, first_line + found.line, f"invalid YAML: {problem}") from None
 
 
 def read_meta(path: Path) -> dict[str, Any]:

@@ -25,20 +25,19 @@
     show("failed", missing < 0);
   };
 
+  // Reload only when the reader asked for the new version, not when the first worker takes control.
+  let updateAccepted = false;
   function promptUpdate(registration) {
     const prompt = document.querySelector("[data-update]");
     if (!prompt || !registration.waiting) return;
     prompt.hidden = false;
     prompt.querySelector("button").addEventListener("click", () => {
+      updateAccepted = true;
       registration.waiting.postMessage("skip-waiting");
     });
   }
-
-  let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (reloading) return;
-    reloading = true;
-    window.location.reload();
+    if (updateAccepted) window.location.reload();
   });
 
   window.addEventListener("load", async () => {
