@@ -8,8 +8,13 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/installed
 	$(BIN)/mkdocs serve
 
+# The full site as published: with PDF handouts, printed by the system Chromium.
 build: $(VENV)/installed
-	$(BIN)/mkdocs build --strict
+	bash scripts/install-system-deps.sh
+	GUIDE_HANDOUTS=1 $(BIN)/mkdocs build --strict
+
+benchmark: build
+	$(BIN)/python scripts/benchmark.py
 
 test: $(VENV)/installed
 	bash scripts/install-system-deps.sh

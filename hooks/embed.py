@@ -12,9 +12,11 @@ import html
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup
-from guidelib.bundle import building_bundle
+from guidelib.bundle import building_bundle, handouts_wanted
+from guidelib.outputs import EMBED_ROOT, api_index_path, guide_handout_path, oembed_path
 from guidelib.site_config import language_prefix, text_direction
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +24,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-EMBED_ROOT = "embed"
 HOSPITALS_PAGE = "for-hospitals.md"
 HOST_SNIPPET = Path(__file__).with_name("embed_host_snippet.html")
 
@@ -40,10 +41,18 @@ def _open_external_links_in_new_tab(content: str) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if building_bundle():
         return files
-    strings = load_language(config.theme["language"]).strings
-    prefix = language_prefix(config.theme["language"])
-    example_path = f"{EMBED_ROOT}/{prefix}when-to-get-help/?emergency=999&team=0161%20000%200000"
+    locale = config.theme["language"]
+    data = load_language(locale)
+    strings = data.strings
+    prefix = language_prefix(locale)
+    # The example uses a real emergency number of a country where this language is spoken.
+    example_number = quote(data.emergency_numbers[0].number)
+    example_path = f"{EMBED_ROOT}/{prefix}when-to-get-help/?emergency={example_number}&team=012%20345%206789"
     to_site_root = "../" * (prefix + "for-hospitals/").count("/")
+    site_url = config.site_url.rstrip("/") + "/"
+    other_uses = [api_index_path(), oembed_path(locale, "when-to-get-help/")]
+    if handouts_wanted():
+        other_uses.append(guide_handout_path(locale))
 
     def snippet(src: str) -> str:
         template = HOST_SNIPPET.read_text(encoding="utf-8")
@@ -54,11 +63,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"---\ntitle: {json.dumps(strings['for_hospitals'])}\n---",
             f"# {strings['for_hospitals']}",
             html.escape(strings["for_hospitals_intro"]),
-            f"```html\n{snippet(config.site_url.rstrip('/') + '/' + example_path)}\n```",
+            f"```html\n{snippet(site_url + example_path)}\n```",
             html.escape(strings["for_hospitals_parameters"]),
             f"## {strings['for_hospitals_example']} {{#example}}",
             f'<div class="embed-example">\n{snippet(html.escape(to_site_root + example_path))}\n</div>',
             html.escape(strings["for_hospitals_other"]),
+            "\n".join(f"- <{site_url}{path}>" for path in other_uses),
             html.escape(strings["for_hospitals_licence"]),
         ]
     )

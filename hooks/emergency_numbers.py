@@ -30,7 +30,7 @@ def numbers_html(data: LanguageData) -> str:
         f'<ul>{"".join(items)}</ul>'
         f"<p>{html.escape(strings['emergency_numbers_elsewhere'])} "
         f'<span class="emergency-numbers__checked">{html.escape(strings["emergency_numbers_checked"])} '
-        f'<time datetime="{data.numbers_checked.isoformat()}">{data.numbers_checked.isoformat()}</time>.</span></p>'
+        f'<time dir="ltr" datetime="{data.numbers_checked.isoformat()}">{data.numbers_checked.isoformat()}</time>.</span></p>'
         "</div>"
     )
 

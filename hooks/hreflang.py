@@ -10,7 +10,7 @@ import html
 import re
 
 from guidelib.bundle import building_bundle
-from guidelib.site_config import languages
+from guidelib.site_config import bare_page_url, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -29,8 +29,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.file.generated_by or not config.site_url or building_bundle():
         return output  # the offline zip holds one language and must not point at the network
     # In a translation's build, page.url starts with "<lang>/"; alternates need the bare page path.
-    language = config.theme["language"]
-    bare_url = page.url.removeprefix(f"{language}/") if page.url.startswith(f"{language}/") else page.url
+    bare_url = bare_page_url(page.url, config.theme["language"])
     tags = "".join(
         f'\n    <link rel="alternate" hreflang="{lang}" href="{html.escape(url)}">'
         for lang, url in alternates(config.site_url, bare_url)

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from guidelib.bundle import building_bundle
-from guidelib.site_config import language_prefix, languages, text_direction
+from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
+from guidelib.outputs import SHARED_FOLDERS, SITE_LEVEL_FOLDERS
+from guidelib.site_config import Language, language_prefix, languages, text_direction
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -23,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 SERVICE_WORKER_TEMPLATE = Path(__file__).with_name("offline_sw.js")
 OFFLINE_PAGE = "offline.md"
-SHARED_FOLDERS = ("assets", "search")  # written once at the site root, used by every language
+MANIFEST = "manifest.webmanifest"
 SKIPPED_SUFFIXES = (".map", ".gz", ".zip", ".pdf", ".json.schema")
 SKIPPED_NAMES = ("sw.js", "sitemap.xml", "404.html")
 
@@ -41,6 +42,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         f"# {strings['offline_title']}\n\n{strings['offline_text']}\n"
     )
     files.append(File.generated(config, _prefix(config) + OFFLINE_PAGE, content=content))
+    manifest_json = json.dumps(manifest(config), ensure_ascii=False, indent=2)
+    files.append(File.generated(config, _prefix(config) + MANIFEST, content=manifest_json))
     return files
 
 
@@ -52,7 +55,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["offline"] = {
         "sw": language_root + "sw.js",
         "scope": language_root or "./",
-        "manifest": language_root + "manifest.webmanifest",
+        "manifest": language_root + MANIFEST,
     }
     return context
 
@@ -73,6 +76,8 @@ def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
             continue
         if relative.parts[0] in SHARED_FOLDERS:
             url = up + relative.as_posix()
+        elif relative.parts[0] in SITE_LEVEL_FOLDERS:
+            continue  # embed views, JSON, PDFs and zips of every language: not for reading offline here
         elif path.is_relative_to(language_root) and relative.parts[0] not in other_languages:
             url = path.relative_to(language_root).as_posix()
             if path.name == "index.html":
@@ -83,26 +88,30 @@ def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
     return entries
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    if building_bundle():
-        return
-    site = Path(config.site_dir)
-    prefix = _prefix(config)
-    locale = config.theme["language"]
-    (site / prefix / "manifest.webmanifest").write_text(
-        json.dumps(manifest(config), ensure_ascii=False, indent=2), encoding="utf-8"
-    )
-    entries = precache_entries(site, prefix)
+def service_worker(site: Path, site_url: str, language: Language) -> str:
+    entries = precache_entries(site, language.url_prefix)
     version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
-    site_path = urlsplit(config.site_url or "/").path
-    worker = (
+    site_path = urlsplit(site_url).path
+    return (
         SERVICE_WORKER_TEMPLATE.read_text(encoding="utf-8")
         .replace("__PRECACHE__", json.dumps(entries, separators=(",", ":")))
-        .replace("__CACHE_PREFIX__", json.dumps(f"spine-guide:{site_path}:{locale}:"))
+        .replace("__CACHE_PREFIX__", json.dumps(f"spine-guide:{site_path}:{language.locale}:"))
         .replace("__VERSION__", json.dumps(version))
         .replace("__OFFLINE_PAGE__", json.dumps("offline/"))
     )
-    (site / prefix / "sw.js").write_text(worker, encoding="utf-8")
+
+
+# Revisions must come from the finished files, the shared search index (rewritten by mkdocs-static-i18n
+# once every language is built) included.
+@event_priority(AFTER_ALL_LANGUAGES)
+def on_post_build(config: MkDocsConfig) -> None:
+    if building_bundle() or not whole_site_built(config):
+        return
+    site = Path(config.site_dir)
+    for language in languages():
+        (site / language.url_prefix / "sw.js").write_text(
+            service_worker(site, config.site_url or "/", language), encoding="utf-8"
+        )
 
 
 def manifest(config: MkDocsConfig) -> dict[str, Any]:

@@ -17,14 +17,15 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from guidelib.bundle import BUNDLE_BUILD_ENV, building_bundle, bundle_path, bundles_wanted
+from guidelib.bundle import AFTER_ALL_LANGUAGES, BUNDLE_BUILD_ENV, building_bundle, bundles_wanted, whole_site_built
+from guidelib.outputs import SHARED_FOLDERS, bundle_path
 from guidelib.site_config import languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
-SHARED_FOLDERS = ("assets", "search")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -74,10 +75,9 @@ def zip_language(bundle_site: Path, target: Path, locale: str, prefix: str) -> N
         )
 
 
+@event_priority(AFTER_ALL_LANGUAGES)  # once per build, and never inside the bundle build itself
 def on_post_build(config: MkDocsConfig) -> None:
-    # Run once, after the default language (mkdocs-static-i18n builds it last), and never recursively.
-    default = next(language for language in languages() if language.default)
-    if not bundles_wanted() or config.theme["language"] != default.locale:
+    if not bundles_wanted() or not whole_site_built(config):
         return
     with tempfile.TemporaryDirectory() as temporary:
         bundle_site = Path(temporary) / "site"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from guidelib.pages import ContentError
-from guidelib.site_config import DOCS, languages, nav_pages
+from guidelib.site_config import DOCS, bare_page_url, languages, nav_pages
 from guidelib.translation import (
     SOURCE_LANGUAGE,
     is_outdated,
@@ -102,6 +102,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["translation"] = {
         "state": translation_meta(path)["state"],
         "outdated": is_outdated(path),
-        "english_url": "../" * page.url.count("/") + page.url.removeprefix(f"{_language(config)}/"),
+        "english_url": "../" * page.url.count("/") + bare_page_url(page.url, _language(config)),
     }
     return context

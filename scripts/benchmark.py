@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_ARGS, chromium_executable, serve  # noqa: E402
+from conftest import serve  # noqa: E402
+from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium  # noqa: E402
 from guidelib.site_config import languages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -52,9 +53,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     site = parser.parse_args().site
+    executable = find_chromium()
+    if executable is None:
+        print(MISSING_MESSAGE, file=sys.stderr)
+        return 1
     print(f"{'language':10} {'precached files':>16} {'precache KiB':>13} {'first view KiB':>15} {'repeat view KiB':>16}")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         for base in serve(site):
             for language in languages():
                 count, size = precache_bytes(site, language.url_prefix)

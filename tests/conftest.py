@@ -14,19 +14,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from guidelib.bundle import SKIP_BUNDLE_ENV
+from guidelib.bundle import HANDOUTS_ENV, SKIP_BUNDLE_ENV
+from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def build_site(
-    project: Path, site_dir: Path, bundles: bool = True, site_url: str | None = None
+    project: Path, site_dir: Path, downloads: bool = True, site_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder; returns the finished process (check returncode).
-    bundles=False skips the offline zip files, for quicker builds in tests that do not need them.
-    site_url is where the site will be served: absolute URLs in pages (hreflang) must point there."""
-    env = {**BUILD_ENV, SKIP_BUNDLE_ENV: "0" if bundles else "1"}
+    downloads=False skips the offline zip files and PDF handouts, for quicker builds in tests that do not
+    need them. site_url is where the site will be served: absolute URLs in pages must point there."""
+    env = {**BUILD_ENV, SKIP_BUNDLE_ENV: "0" if downloads else "1", HANDOUTS_ENV: "1" if downloads else "0"}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
@@ -77,10 +78,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # LinkChecker throttles each host to a few requests a second, except servers that send this header.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that closes a connection early (a page left mid-load) is not a test failure.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 def serve(directory: Path, port: int = 0) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -97,25 +110,12 @@ def site_url(site: Path, site_port: int) -> Iterator[str]:
 
 def chromium_executable() -> str:
     """The system Chromium. In CI a missing browser is a failure, never a skip."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "chromium", "chromium-browser", "google-chrome"):
-        if candidate and (found := shutil.which(candidate)):
-            return found
-    message = "No Chromium found: run `make test` (installs Debian's chromium) or set CHROMIUM_PATH."
+    found = find_chromium()
+    if found:
+        return found
     if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-# Chromium as root, with no network beyond this machine: no sandbox, no background calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+        pytest.fail(MISSING_MESSAGE)
+    pytest.skip(MISSING_MESSAGE)
 
 
 @pytest.fixture(scope="session")

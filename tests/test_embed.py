@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import serve
+from guidelib.outputs import api_index_path, guide_handout_path
 from guidelib.site_config import languages, nav_pages, page_url
+from guidelib.translations import load_language
 from helpers import soup
 
 SNIPPET = Path(__file__).resolve().parent.parent / "hooks" / "embed_host_snippet.html"
@@ -89,3 +91,15 @@ def test_every_page_has_an_embed_view_without_site_chrome(site: Path, language, 
     assert not any("offline.js" in script.get("src", "") for script in document.find_all("script"))
     for link in document.select("a[href^='http']"):
         assert link.get("target") == "_blank" and "noopener" in link.get("rel", [])
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_hospital_page_has_snippet_live_example_licence_and_other_formats(site: Path, site_url: str, language) -> None:
+    document = soup(site / language.url_prefix / "for-hospitals" / "index.html")
+    code = document.select_one("pre code").get_text()
+    assert f'src="{site_url}embed/{language.url_prefix}when-to-get-help/?emergency=' in code
+    assert "spine-guide:height" in code, "the copy-paste snippet must include the resizing script"
+    assert document.select_one(".embed-example iframe[data-spine-guide][sandbox]") is not None
+    assert load_language(language.locale).strings["for_hospitals_licence"] in document.get_text()
+    links = {link["href"] for link in document.select("article a[href]")}
+    assert {site_url + api_index_path(), site_url + guide_handout_path(language.locale)} <= links

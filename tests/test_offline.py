@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, copy_project, free_port, serve
-from guidelib.bundle import bundle_path
+from guidelib.outputs import bundle_path
 from guidelib.site_config import languages, nav_pages, page_url
-from helpers import soup
+from helpers import search, soup
 
 READY = "[data-offline-ready]"
 
@@ -36,10 +36,7 @@ def test_every_page_and_search_work_offline_after_one_visit(browser, site: Path,
         page.goto(site_url + language.url_prefix + page_url(nav_page))
         assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(site, language.url_prefix, nav_page)
 
-    page.keyboard.press("s")
-    first_word = expected_h1(site, language.url_prefix, "symptoms.md").split()[0]
-    page.locator(".md-search__input").press_sequentially(first_word, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    search(page, expected_h1(site, language.url_prefix, "symptoms.md").split()[0])
 
     # A page never cached: the offline page in the reader's language, not a browser error.
     page.goto(site_url + language.url_prefix + "no-such-page/")
@@ -64,7 +61,7 @@ def rebuildable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
     project = copy_project(tmp_path / "project")
     site, port = tmp_path / "site", free_port()
     url = f"http://127.0.0.1:{port}/"
-    assert build_site(project, site, bundles=False, site_url=url).returncode == 0
+    assert build_site(project, site, downloads=False, site_url=url).returncode == 0
     for served_url in serve(site, port):
         yield project, site, served_url
 
@@ -77,7 +74,7 @@ def test_returning_reader_is_prompted_and_sees_new_text_online_and_offline(brows
     new_sentence = "This sentence was added in a newer version of the guide."
     symptoms = project / "docs" / "en" / "symptoms.md"
     symptoms.write_text(symptoms.read_text(encoding="utf-8") + f"\n{new_sentence}\n", encoding="utf-8")
-    assert build_site(project, site, bundles=False, site_url=url).returncode == 0
+    assert build_site(project, site, downloads=False, site_url=url).returncode == 0
 
     page.reload()
     prompt = page.locator("[data-update]")
@@ -113,11 +110,25 @@ def test_zip_bundle_opens_from_disk_with_links_and_search_and_no_network(
     page.wait_for_url("**/symptoms.html")
     assert page.locator("div.admonition.emergency").first.is_visible()
 
-    page.keyboard.press("s")
-    first_word = expected_h1(site, language.url_prefix, "treatment.md").split()[0]
-    page.locator(".md-search__input").press_sequentially(first_word, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    search(page, expected_h1(site, language.url_prefix, "treatment.md").split()[0])
 
     outside = [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))]
     assert not outside, f"the bundle made network requests: {outside}"
     context.close()
+
+
+def test_offline_reading_works_under_a_sub_path(browser, tmp_path: Path) -> None:
+    # A GitHub Pages project site lives at https://<owner>.github.io/<repo>/: scope and URLs follow site_url.
+    project = copy_project(tmp_path / "project")
+    root, port = tmp_path / "root", free_port()
+    url = f"http://127.0.0.1:{port}/guide/"
+    assert build_site(project, root / "guide", downloads=False, site_url=url).returncode == 0
+    for _ in serve(root, port):
+        context = browser.new_context()
+        page = open_and_wait_until_saved(context, url + "es/")
+        scope = page.evaluate("navigator.serviceWorker.getRegistration().then(registration => registration.scope)")
+        assert scope == url + "es/"
+        context.set_offline(True)
+        page.goto(url + "es/causes/")
+        assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(root / "guide", "es/", "causes.md")
+        context.close()

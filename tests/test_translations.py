@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, build_site, copy_project
 from guidelib.site_config import DOCS, languages, nav_pages, page_url, text_direction
 from guidelib.translation import SOURCE_LANGUAGE, is_outdated, parity_problems, translation_meta
-from helpers import soup
+from helpers import search, soup
 
 TRANSLATIONS = [language for language in languages() if language.locale != SOURCE_LANGUAGE]
 TRANSLATED_PAGES = sorted(path for language in TRANSLATIONS for path in (DOCS / language.locale).rglob("*.md"))
@@ -65,10 +65,7 @@ def test_search_finds_pages_in_each_language(browser, site: Path, site_url: str,
     word = title[:2] if language.locale == "zh" else max(title.split(), key=len)
     page = browser.new_page()
     page.goto(site_url + language.url_prefix)
-    page.keyboard.press("s")
-    page.locator(".md-search__input").press_sequentially(word, delay=30)
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(timeout=15_000)
+    first = search(page, word).first
     assert f"/{language.locale}/" in (first.locator("a").first.get_attribute("href") or "")
     page.close()
 
@@ -82,7 +79,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def failed_build(project: Path) -> str:
-    result = build_site(project, project / "site", bundles=False)
+    result = build_site(project, project / "site", downloads=False)
     assert result.returncode != 0, "the build should have failed"
     return result.stdout + result.stderr
 
@@ -127,7 +124,7 @@ def test_malformed_translation_file_names_file_and_line(project: Path) -> None:
 
 def test_changed_english_page_marks_translations_out_of_date(project: Path) -> None:
     edit(project / "docs/en/glossary.md", lambda text: text + "\nA new sentence for the test.\n")
-    result = build_site(project, project / "site", bundles=False)
+    result = build_site(project, project / "site", downloads=False)
     assert result.returncode == 0, result.stderr
     banner = soup(project / "site/es/glossary/index.html").select_one(".translation-state--outdated")
     assert banner is not None and banner.find("a", href="../../glossary/")

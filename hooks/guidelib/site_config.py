@@ -75,6 +75,16 @@ def nav_pages() -> list[str]:
     return pages
 
 
+def bare_page_url(url: str, locale: str) -> str:
+    """A built page's URL without its language folder: 'es/symptoms/' -> 'symptoms/'."""
+    return url.removeprefix(language_prefix(locale))
+
+
+def page_slug(bare_url: str) -> str:
+    """A file-name-safe name for a page: '' -> 'index', 'symptoms/' -> 'symptoms'."""
+    return bare_url.strip("/") or "index"
+
+
 def page_url(page: str) -> str:
     """Site-relative URL of a page for directory URLs: 'index.md' -> '', 'symptoms.md' -> 'symptoms/'."""
     stem = page.removesuffix(".md")

@@ -10,9 +10,10 @@ from pathlib import Path
 from guidelib.pages import ContentError, body_offset, load_yaml, split_front_matter
 
 SOURCES_FILE = Path(__file__).resolve().parents[2] / "data" / "sources.yml"
-# "[6]" or "[2, 6]", but not a Markdown link "[text](url)" or reference "[x][y]". Pages use no
-# reference definitions, so "[3]:" at the end of a sentence is a citation too.
-CITATION = re.compile(r"(?<![\]\w\\])\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\](?![(\[])")
+# "[6]" or "[2, 6]", but not a Markdown link "[text](url)" or reference "[x][y]", nor an index such as
+# "x[2]" in code. Chinese text needs no space before a citation ("求助[2]"). Pages use no reference
+# definitions, so "[3]:" at the end of a sentence is a citation too.
+CITATION = re.compile(r"(?<![\]A-Za-z0-9_\\])\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\](?![(\[])")
 
 
 @dataclass(frozen=True)

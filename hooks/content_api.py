@@ -1,0 +1,171 @@
+"""A static JSON content API and oEmbed, for hospital sites and apps that reuse the guide.
+
+- api/v1/<lang>/<page>.json: one page (title, review state, sections as HTML, sources, licence);
+  api/v1/index.json lists every page of every language. data/schemas/ describes both, and the
+  schemas are published beside them.
+- oembed/<lang>/<page>.json: an oEmbed "rich" answer whose HTML is an iframe of the page's embed view.
+  Each page names it in a discovery <link> (overrides/main.html), so WordPress can embed a page from
+  its address alone. Embedded pages report their height with WordPress's message (embed.js).
+
+All URLs in these files are absolute: the files are read by other sites.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
+from guidelib.outputs import API_ROOT, LICENCE, api_index_path, api_path, embed_path, oembed_path
+from guidelib.site_config import ROOT, bare_page_url, languages, page_slug, text_direction
+from guidelib.sources import all_sources
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+SCHEMAS = ROOT / "data" / "schemas"
+SCHEMA_VERSION = 1
+EMBED_WIDTH, EMBED_HEIGHT = 640, 900  # a starting size; the embedded page then reports its real height
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path
+
+
+def sections(content: str, page_address: str) -> list[dict[str, Any]]:
+    """The page body cut at each level-2 heading, links made absolute. The part before the first
+    heading has id None; the sources list is left out (it is in 'sources')."""
+    soup = BeautifulSoup(content, "html.parser")
+    for permalink in soup.select("a.headerlink"):
+        permalink.decompose()
+    for element in soup.find_all(href=True):
+        element["href"] = urljoin(page_address, element["href"])
+    for element in soup.find_all(src=True):
+        element["src"] = urljoin(page_address, element["src"])
+
+    found: list[dict[str, Any]] = [{"id": None, "heading": None, "html": ""}]
+    for node in soup.contents:
+        if isinstance(node, Tag) and node.name == "h2":
+            found.append({"id": node.get("id"), "heading": node.get_text().strip(), "html": ""})
+        elif isinstance(node, Tag) and node.name == "h1":
+            continue  # the title is its own field
+        else:
+            found[-1]["html"] += str(node)
+    for section in found:
+        section["html"] = section["html"].strip()
+    return [section for section in found if section["id"] != "sources" and (section["html"] or section["id"])]
+
+
+def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] | None) -> dict[str, Any]:
+    locale = config.theme["language"]
+    bare_url = bare_page_url(page.url, locale)
+    site_url = config.site_url or "/"
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "language": locale,
+        "direction": text_direction(locale),
+        "page": page_slug(bare_url),
+        "title": page.meta["title"],
+        "description": page.meta["description"],
+        "last_reviewed": page.meta["last_reviewed"].isoformat(),
+        "review_state": page.meta["review_state"],
+        "translation": {"state": translation["state"], "outdated": translation["outdated"]} if translation else None,
+        "canonical_url": page.canonical_url,
+        "embed_url": _absolute(site_url, embed_path(locale, bare_url)),
+        "oembed_url": _absolute(site_url, oembed_path(locale, bare_url)),
+        "sections": sections(page.content or "", page.canonical_url or site_url),
+        "sources": [
+            {"id": number, "citation": all_sources()[number].citation, "url": all_sources()[number].url or None}
+            for number in sorted(page.meta["sources"])
+        ],
+        "attribution": f"{page.meta['title']}. {config.site_name}. {page.canonical_url}",
+        "licence": LICENCE,
+    }
+
+
+def oembed_document(page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    locale = config.theme["language"]
+    embed_url = _absolute(config.site_url or "/", embed_path(locale, bare_page_url(page.url, locale)))
+    title = f"{page.meta['title']} - {config.site_name}"
+    iframe = BeautifulSoup("<iframe></iframe>", "html.parser").iframe
+    iframe.attrs = {
+        "src": embed_url,
+        "title": title,
+        "width": str(EMBED_WIDTH),
+        "height": str(EMBED_HEIGHT),
+        "style": "border: 0; width: 100%",
+        "sandbox": "allow-scripts allow-popups",
+    }
+    return {
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "provider_name": config.site_name,
+        "provider_url": config.site_url,
+        "html": str(iframe),
+        "width": EMBED_WIDTH,
+        "height": EMBED_HEIGHT,
+        "license": LICENCE["name"],
+        "license_url": LICENCE["url"],
+    }
+
+
+@event_priority(-100)  # after hooks/translations.py has added the translation state
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+    if building_bundle() or page.file.generated_by:
+        return context
+    locale = config.theme["language"]
+    bare_url = bare_page_url(page.url, locale)
+    site = Path(config.site_dir)
+    _write_json(site / api_path(locale, bare_url), page_document(page, config, context.get("translation")))
+    _write_json(site / oembed_path(locale, bare_url), oembed_document(page, config))
+    context["oembed_url"] = _absolute(config.site_url or "/", oembed_path(locale, bare_url))
+    return context
+
+
+def index_document(site: Path, site_url: str) -> dict[str, Any]:
+    """Every page of every language, from the page files the builds wrote."""
+    entries = []
+    for language in languages():
+        pages = []
+        for path in sorted((site / API_ROOT / language.locale).glob("*.json")):
+            document = json.loads(path.read_text(encoding="utf-8"))
+            pages.append({
+                "page": document["page"],
+                "title": document["title"],
+                "url": _absolute(site_url, path.relative_to(site).as_posix()),
+                "canonical_url": document["canonical_url"],
+                "review_state": document["review_state"],
+                "last_reviewed": document["last_reviewed"],
+            })
+        entries.append({
+            "locale": language.locale,
+            "name": language.name,
+            "direction": text_direction(language.locale),
+            "pages": pages,
+        })
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "page_schema": _absolute(site_url, f"{API_ROOT}/page.schema.json"),
+        "licence": LICENCE,
+        "languages": entries,
+    }
+
+
+@event_priority(AFTER_ALL_LANGUAGES)
+def on_post_build(config: MkDocsConfig) -> None:
+    if building_bundle() or not whole_site_built(config):
+        return
+    site = Path(config.site_dir)
+    _write_json(site / api_index_path(), index_document(site, config.site_url or "/"))
+    for schema in SCHEMAS.glob("*.schema.json"):
+        shutil.copy(schema, site / API_ROOT / schema.name)

@@ -1,0 +1,50 @@
+"""Where the build writes the copies of each page that other sites, programs and printers use.
+
+Paths are relative to the site root. Each of these folders holds every language, so none of them is
+part of one language's pages (the service worker does not precache them).
+"""
+
+from __future__ import annotations
+
+from guidelib.site_config import language_prefix, page_slug
+
+EMBED_ROOT = "embed"
+API_ROOT = "api/v1"
+OEMBED_ROOT = "oembed"
+HANDOUT_ROOT = "handouts"
+DOWNLOAD_ROOT = "downloads"
+# Written once at the site root and used by the pages of every language.
+SHARED_FOLDERS = ("assets", "search")
+SITE_LEVEL_FOLDERS = frozenset({EMBED_ROOT, API_ROOT.split("/")[0], OEMBED_ROOT, HANDOUT_ROOT, DOWNLOAD_ROOT})
+LICENCE = {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"}
+
+
+def embed_path(locale: str, bare_url: str) -> str:
+    """The chrome-less copy of a page: 'embed/es/symptoms/'."""
+    return f"{EMBED_ROOT}/{language_prefix(locale)}{bare_url}"
+
+
+def api_path(locale: str, bare_url: str) -> str:
+    return f"{API_ROOT}/{locale}/{page_slug(bare_url)}.json"
+
+
+def api_index_path() -> str:
+    return f"{API_ROOT}/index.json"
+
+
+def oembed_path(locale: str, bare_url: str) -> str:
+    return f"{OEMBED_ROOT}/{locale}/{page_slug(bare_url)}.json"
+
+
+def handout_path(locale: str, bare_url: str) -> str:
+    return f"{HANDOUT_ROOT}/{locale}/{page_slug(bare_url)}.pdf"
+
+
+def guide_handout_path(locale: str) -> str:
+    """One PDF with every page of a language, in nav order."""
+    return f"{HANDOUT_ROOT}/{locale}/spine-guide-{locale}.pdf"
+
+
+def bundle_path(locale: str) -> str:
+    """The zip of a language's pages that opens from disk (hooks/offline_bundle.py)."""
+    return f"{DOWNLOAD_ROOT}/spine-guide-{locale}.zip"

@@ -1,0 +1,104 @@
+"""Printable handouts: a PDF of every page in every language, and one PDF of the whole guide per language.
+
+Headless Chromium (the system package) prints each page's embed view, which has no site chrome, through
+the print rules in guide.css: urgency boxes are never split across sheets, and their colours print.
+Chromium shapes Arabic right to left and uses the Noto CJK fonts for Chinese (scripts/install-system-deps.sh
+installs them; WeasyPrint handles right-to-left text poorly). Every sheet's footer names the page's web
+address and the date its text was last checked, so a printed copy can always be traced and updated.
+
+Only when GUIDE_HANDOUTS=1 (`make build`, `make test`, the deploy workflow): printing needs Chromium.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from guidelib.bundle import AFTER_ALL_LANGUAGES, handouts_wanted, whole_site_built
+from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
+from guidelib.outputs import embed_path, guide_handout_path, handout_path
+from guidelib.pages import read_meta
+from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages, page_url, text_direction
+from guidelib.translations import load_language
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+MARGINS = {"top": "14mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
+# A4; the same margins leave room on US Letter, which is wider and shorter, when a reader prints the page.
+PAPER = "A4"
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+    if handouts_wanted() and not page.file.generated_by:
+        locale = config.theme["language"]
+        context["handout"] = "../" * page.url.count("/") + handout_path(locale, bare_page_url(page.url, locale))
+    return context
+
+
+def footer(language: Language, address: str, last_reviewed: str) -> str:
+    """Chromium's footer template: the page's address and review date on every sheet, and sheet numbers."""
+    strings = load_language(language.locale).strings
+    return (
+        f'<div dir="{text_direction(language.locale)}" lang="{language.locale}" '
+        'style="box-sizing: border-box; width: 100%; padding: 0 14mm; font-size: 7.5pt; font-family: sans-serif; color: #333;">'
+        f'{html.escape(strings["source_page"])}: <span dir="ltr">{html.escape(address)}</span> · '
+        f'{html.escape(strings["last_reviewed"])}: <span dir="ltr">{last_reviewed}</span> · '
+        '<span dir="ltr"><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>'
+    )
+
+
+def print_language(browser: Any, site: Path, site_url: str, language: Language) -> list[Path]:
+    printed = []
+    for source in nav_pages():
+        bare_url = page_url(source)
+        meta = read_meta(DOCS / language.locale / source)
+        embed_view = site / embed_path(language.locale, bare_url) / "index.html"
+        target = site / handout_path(language.locale, bare_url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page = browser.new_page()
+        page.goto(embed_view.as_uri(), wait_until="load")
+        page.pdf(
+            path=str(target),
+            format=PAPER,
+            margin=MARGINS,
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=footer(language, site_url + language.url_prefix + bare_url, meta["last_reviewed"].isoformat()),
+        )
+        page.close()
+        printed.append(target)
+    return printed
+
+
+def join_pdfs(parts: list[Path], target: Path, title: str) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(str(part))
+    writer.add_metadata({"/Title": title})
+    with target.open("wb") as output:
+        writer.write(output)
+
+
+@event_priority(AFTER_ALL_LANGUAGES)  # once, when every language's embed views exist
+def on_post_build(config: MkDocsConfig) -> None:
+    if not handouts_wanted() or not whole_site_built(config):
+        return
+    executable = find_chromium()
+    if executable is None:
+        raise PluginError(f"Printing the PDF handouts needs Chromium. {MISSING_MESSAGE}")
+    from playwright.sync_api import sync_playwright
+
+    site = Path(config.site_dir)
+    site_url = (config.site_url or "/").rstrip("/") + "/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        for language in languages():
+            parts = print_language(browser, site, site_url, language)
+            join_pdfs(parts, site / guide_handout_path(language.locale), load_language(language.locale).strings["for_hospitals"])
+        browser.close()

@@ -1,0 +1,41 @@
+"""schema.org MedicalWebPage JSON-LD on every page, so search engines know what the page is about,
+who it is for, its language and when its text was last checked."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from guidelib.outputs import LICENCE
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+CONDITION = {
+    "@type": "MedicalCondition",
+    "name": "Spinal metastasis",
+    "alternateName": ["Spinal metastases", "Metastatic spinal cord compression"],
+}
+
+
+def medical_web_page(page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.meta["title"],
+        "description": page.meta["description"],
+        "url": page.canonical_url,
+        "inLanguage": config.theme["language"],
+        "lastReviewed": page.meta["last_reviewed"].isoformat(),
+        "audience": {"@type": "Patient"},
+        "about": CONDITION,
+        "license": LICENCE["url"],
+        "isPartOf": {"@type": "WebSite", "name": config.site_name, "url": config.site_url},
+    }
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+    if page.file.generated_by:  # status, offline and hospital pages are not medical content
+        return context
+    data = json.dumps(medical_web_page(page, config), ensure_ascii=False)
+    context["structured_data"] = data.replace("</", "<\\/")  # cannot close the <script> it sits in
+    return context

@@ -1,0 +1,102 @@
+"""Printable handouts: a PDF per page per language and one per language for the whole guide, with text in
+the right language and script order, intact emergency boxes, and the address and review date on every sheet."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from guidelib.outputs import guide_handout_path, handout_path
+from guidelib.site_config import languages, nav_pages, page_url
+from guidelib.translations import load_language
+from helpers import soup
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each sheet, as pdftotext (poppler) reads it."""
+    result = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return result.stdout.split("\f")[:-1]
+
+
+# Bidirectional controls that pdftotext adds around right-to-left runs; they are not text.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def words(text: str) -> str:
+    return " ".join(_BIDI_CONTROLS.sub("", text).split())
+
+
+def holds(pdf_text: str, text: str) -> bool:
+    """Whether the PDF's text holds a piece of page text. Arabic is compared word by word: pdftotext may
+    order the words of a mixed-direction line differently, and writes lam-alef ligatures either way round."""
+    if re.search("[\u0600-\u06ff]", text):
+        return set(arabic_words(text)) <= set(arabic_words(pdf_text))
+    return words(text) in words(pdf_text)
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_every_page_has_a_handout_in_its_language(site: Path, site_url: str, language) -> None:
+    strings = load_language(language.locale).strings
+    for page in nav_pages():
+        pdf = site / handout_path(language.locale, page_url(page))
+        assert pdf.is_file(), f"no handout {pdf.relative_to(site)}"
+        sheets = pdf_pages(pdf)
+        assert sheets, f"{pdf} has no text"
+        title = soup(site / language.url_prefix / page_url(page) / "index.html").find("h1").get_text().strip("¶ \n")
+        assert holds(sheets[0], title), f"{pdf}: the first sheet does not show the title {title!r}"
+        address = site_url + language.url_prefix + page_url(page)
+        for number, sheet in enumerate(sheets, start=1):
+            assert address in words(sheet), f"{pdf} sheet {number} does not name {address}"
+            assert holds(sheet, strings["last_reviewed"]), f"{pdf} sheet {number} lacks the review date"
+        # The page links to its handout.
+        link = soup(site / language.url_prefix / page_url(page) / "index.html").select_one(".handout-link a")
+        assert link is not None and link["href"].endswith(handout_path(language.locale, page_url(page)))
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_emergency_box_stays_on_one_sheet(site: Path, language) -> None:
+    strings = load_language(language.locale).strings
+    title = soup(site / language.url_prefix / "when-to-get-help" / "index.html").select_one(
+        "div.admonition.emergency .admonition-title").get_text().strip()
+    sheets = pdf_pages(site / handout_path(language.locale, "when-to-get-help/"))
+    holding_title = [sheet for sheet in sheets if holds(sheet, title)]
+    assert holding_title, "the emergency box title is not in the PDF"
+    assert holds(holding_title[0], strings["emergency_numbers_checked"]), "the box was split across sheets"
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_whole_guide_handout_holds_every_page_in_order(site: Path, language) -> None:
+    guide = pdf_pages(site / guide_handout_path(language.locale))
+    expected = [sheet for page in nav_pages() for sheet in pdf_pages(site / handout_path(language.locale, page_url(page)))]
+    assert guide == expected
+
+
+# Right-to-left marks, Arabic diacritics and tatweel: pdftotext places them differently, they are not letters.
+_NOT_LETTERS = re.compile("[\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670\u0640]")
+
+
+def arabic_words(text: str) -> list[str]:
+    """Arabic words of four letters or more, without the lam-alef pairs that PDF fonts draw as one ligature
+    (pdftotext gives those back in either order)."""
+    found = re.findall("[\u0621-\u064a]{4,}", _NOT_LETTERS.sub("", text))
+    return [word for word in found if not re.search("ل[اأإآ]", word)]
+
+
+def test_arabic_handout_is_shaped_text_in_reading_order(site: Path) -> None:
+    page_words = arabic_words(soup(site / "ar/symptoms/index.html").select_one("article").get_text())[:60]
+    pdf_words = set(arabic_words("".join(pdf_pages(site / handout_path("ar", "symptoms/")))))
+    assert len(page_words) >= 30
+    in_order = [word for word in page_words if word in pdf_words]
+    reversed_only = [word for word in page_words if word[::-1] in pdf_words and word not in pdf_words]
+    # Reversed (visual-order) text would give back the words spelled backwards.
+    assert len(in_order) >= 0.9 * len(page_words), f"missing from the PDF: {set(page_words) - pdf_words}"
+    assert not reversed_only, f"reversed in the PDF: {reversed_only}"
+
+
+def test_chinese_handout_has_the_page_text(site: Path) -> None:
+    paragraph = soup(site / "zh/symptoms/index.html").select_one("article h1 ~ p").get_text()
+    sample = "".join(paragraph.split())[:20]
+    pdf_text = "".join("".join(pdf_pages(site / handout_path("zh", "symptoms/"))).split())
+    assert sample in pdf_text, "Chinese text is missing from the PDF (no CJK font?)"
