@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
-from guidelib.outputs import API_ROOT, LICENCE, api_index_path, api_path, embed_path, oembed_path
+from guidelib.outputs import API_ROOT, LICENCE, absolute_url, api_index_path, api_path, embed_path, oembed_path
 from guidelib.site_config import ROOT, bare_page_url, languages, page_slug, text_direction
 from guidelib.sources import all_sources
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,10 +35,6 @@ EMBED_WIDTH, EMBED_HEIGHT = 640, 900  # a starting size; the embedded page then 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-def _absolute(site_url: str, path: str) -> str:
-    return site_url.rstrip("/") + "/" + path
 
 
 def sections(content: str, page_address: str) -> list[dict[str, Any]]:
@@ -68,7 +64,7 @@ def sections(content: str, page_address: str) -> list[dict[str, Any]]:
 def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] | None) -> dict[str, Any]:
     locale = config.theme["language"]
     bare_url = bare_page_url(page.url, locale)
-    site_url = config.site_url or "/"
+    site_url = config.site_url
     return {
         "schema_version": SCHEMA_VERSION,
         "language": locale,
@@ -80,9 +76,9 @@ def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] 
         "review_state": page.meta["review_state"],
         "translation": {"state": translation["state"], "outdated": translation["outdated"]} if translation else None,
         "canonical_url": page.canonical_url,
-        "embed_url": _absolute(site_url, embed_path(locale, bare_url)),
-        "oembed_url": _absolute(site_url, oembed_path(locale, bare_url)),
-        "sections": sections(page.content or "", page.canonical_url or site_url),
+        "embed_url": absolute_url(site_url, embed_path(locale, bare_url)),
+        "oembed_url": absolute_url(site_url, oembed_path(locale, bare_url)),
+        "sections": sections(page.content or "", page.canonical_url or absolute_url(site_url)),
         "sources": [
             {"id": number, "citation": all_sources()[number].citation, "url": all_sources()[number].url or None}
             for number in sorted(page.meta["sources"])
@@ -94,7 +90,7 @@ def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] 
 
 def oembed_document(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     locale = config.theme["language"]
-    embed_url = _absolute(config.site_url or "/", embed_path(locale, bare_page_url(page.url, locale)))
+    embed_url = absolute_url(config.site_url, embed_path(locale, bare_page_url(page.url, locale)))
     title = f"{page.meta['title']} - {config.site_name}"
     iframe = BeautifulSoup("<iframe></iframe>", "html.parser").iframe
     iframe.attrs = {
@@ -128,11 +124,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     site = Path(config.site_dir)
     _write_json(site / api_path(locale, bare_url), page_document(page, config, context.get("translation")))
     _write_json(site / oembed_path(locale, bare_url), oembed_document(page, config))
-    context["oembed_url"] = _absolute(config.site_url or "/", oembed_path(locale, bare_url))
+    context["oembed_url"] = absolute_url(config.site_url, oembed_path(locale, bare_url))
     return context
 
 
-def index_document(site: Path, site_url: str) -> dict[str, Any]:
+def index_document(site: Path, site_url: str | None) -> dict[str, Any]:
     """Every page of every language, from the page files the builds wrote."""
     entries = []
     for language in languages():
@@ -142,7 +138,7 @@ def index_document(site: Path, site_url: str) -> dict[str, Any]:
             pages.append({
                 "page": document["page"],
                 "title": document["title"],
-                "url": _absolute(site_url, path.relative_to(site).as_posix()),
+                "url": absolute_url(site_url, path.relative_to(site).as_posix()),
                 "canonical_url": document["canonical_url"],
                 "review_state": document["review_state"],
                 "last_reviewed": document["last_reviewed"],
@@ -155,7 +151,7 @@ def index_document(site: Path, site_url: str) -> dict[str, Any]:
         })
     return {
         "schema_version": SCHEMA_VERSION,
-        "page_schema": _absolute(site_url, f"{API_ROOT}/page.schema.json"),
+        "page_schema": absolute_url(site_url, f"{API_ROOT}/page.schema.json"),
         "licence": LICENCE,
         "languages": entries,
     }
@@ -166,6 +162,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if building_bundle() or not whole_site_built(config):
         return
     site = Path(config.site_dir)
-    _write_json(site / api_index_path(), index_document(site, config.site_url or "/"))
+    _write_json(site / api_index_path(), index_document(site, config.site_url))
     for schema in SCHEMAS.glob("*.schema.json"):
         shutil.copy(schema, site / API_ROOT / schema.name)

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 from guidelib.bundle import building_bundle, handouts_wanted
-from guidelib.outputs import EMBED_ROOT, api_index_path, guide_handout_path, oembed_path
+from guidelib.outputs import EMBED_ROOT, absolute_url, api_index_path, guide_handout_path, oembed_path
 from guidelib.site_config import language_prefix, text_direction
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +49,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     example_number = quote(data.emergency_numbers[0].number)
     example_path = f"{EMBED_ROOT}/{prefix}when-to-get-help/?emergency={example_number}&team=012%20345%206789"
     to_site_root = "../" * (prefix + "for-hospitals/").count("/")
-    site_url = config.site_url.rstrip("/") + "/"
+    site_url = absolute_url(config.site_url)
     other_uses = [api_index_path(), oembed_path(locale, "when-to-get-help/")]
     if handouts_wanted():
         other_uses.append(guide_handout_path(locale))

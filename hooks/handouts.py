@@ -17,7 +17,7 @@ from typing import Any
 
 from guidelib.bundle import AFTER_ALL_LANGUAGES, handouts_wanted, whole_site_built
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
-from guidelib.outputs import embed_path, guide_handout_path, handout_path
+from guidelib.outputs import absolute_url, embed_path, guide_handout_path, handout_path
 from guidelib.pages import read_meta
 from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages, page_url, text_direction
 from guidelib.translations import load_language
@@ -95,10 +95,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     from playwright.sync_api import sync_playwright
 
     site = Path(config.site_dir)
-    site_url = (config.site_url or "/").rstrip("/") + "/"
+    site_url = absolute_url(config.site_url)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         for language in languages():
             parts = print_language(browser, site, site_url, language)
-            join_pdfs(parts, site / guide_handout_path(language.locale), load_language(language.locale).strings["for_hospitals"])
+            join_pdfs(parts, site / guide_handout_path(language.locale), language.site_name)
         browser.close()

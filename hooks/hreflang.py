@@ -10,6 +10,7 @@ import html
 import re
 
 from guidelib.bundle import building_bundle
+from guidelib.outputs import absolute_url
 from guidelib.site_config import bare_page_url, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -19,10 +20,9 @@ _MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflan
 
 def alternates(site_url: str, page_url: str) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for a page in every language, and x-default for the English page."""
-    base = site_url.rstrip("/") + "/"
-    links = [(language.locale, base + language.url_prefix + page_url) for language in languages()]
+    links = [(language.locale, absolute_url(site_url, language.url_prefix + page_url)) for language in languages()]
     default = next(language for language in languages() if language.default)
-    return links + [("x-default", base + default.url_prefix + page_url)]
+    return links + [("x-default", absolute_url(site_url, default.url_prefix + page_url))]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

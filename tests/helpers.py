@@ -1,9 +1,11 @@
-"""Small helpers shared by the tests: reading built pages."""
+"""Small helpers shared by the tests: reading built pages, searching in a browser."""
 
 from __future__ import annotations
 
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from bs4 import BeautifulSoup
 
@@ -27,24 +29,30 @@ def is_third_party(url: str) -> bool:
 
 
 def search(page, word: str):
-    """Open Material's search, type a word, and return the result items once there are some.
+    """Open Material's search, wait until its index is ready, type a word; return the result items.
 
-    Material drops a query typed before its search index is ready, and nothing shows when the index
-    becomes ready; so type the word again (at most three times) when no result came."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
+    Material drops a query typed before its index is ready. Until then its result line shows the
+    "initializing" text the page was served with; it changes once the index is ready."""
+    initializing = parse(_served_html(page.url)).select_one(".md-search-result__meta").get_text().strip()
     page.keyboard.press("s")
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').innerText.trim() !== text",
+        arg=initializing,
+        timeout=30_000,
+    )
     field = page.locator(".md-search__input")
-    results = page.locator(".md-search-result__item")
-    for _ in range(2):
-        field.fill("")
-        field.press_sequentially(word, delay=30)
-        try:
-            results.first.wait_for(timeout=7_000)
-            return results
-        except PlaywrightTimeout:
-            continue
-    field.fill("")
     field.press_sequentially(word, delay=30)
+    # Playwright types letters that have no key on a US keyboard (Chinese, Arabic) as text input, with
+    # no key events; Material reads the query on key-up, as after a real keyboard or input method.
+    field.press("End")
+    results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15_000)
     return results
+
+
+def _served_html(url: str) -> str:
+    """The page as it was served, before any script changed it."""
+    if url.startswith("file:"):
+        return Path(url2pathname(urlsplit(url).path)).read_text(encoding="utf-8")
+    with urllib.request.urlopen(url) as response:
+        return response.read().decode("utf-8")

@@ -19,6 +19,11 @@ SITE_LEVEL_FOLDERS = frozenset({EMBED_ROOT, API_ROOT.split("/")[0], OEMBED_ROOT,
 LICENCE = {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"}
 
 
+def absolute_url(site_url: str | None, path: str = "") -> str:
+    """A site-relative path as a full address, for files and pages read on other sites."""
+    return (site_url or "/").rstrip("/") + "/" + path
+
+
 def embed_path(locale: str, bare_url: str) -> str:
     """The chrome-less copy of a page: 'embed/es/symptoms/'."""
     return f"{EMBED_ROOT}/{language_prefix(locale)}{bare_url}"

@@ -25,6 +25,7 @@ class Language:
     locale: str
     name: str
     default: bool
+    site_name: str
 
     @property
     def url_prefix(self) -> str:
@@ -53,7 +54,12 @@ def languages() -> list[Language]:
     for plugin in mkdocs_config()["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return [
-                Language(entry["locale"], entry["name"], bool(entry.get("default")))
+                Language(
+                    entry["locale"],
+                    entry["name"],
+                    bool(entry.get("default")),
+                    entry.get("site_name", mkdocs_config()["site_name"]),
+                )
                 for entry in plugin["i18n"]["languages"]
             ]
     raise LookupError("mkdocs.yml has no i18n plugin")
