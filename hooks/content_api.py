@@ -80,8 +80,8 @@ def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] 
         "oembed_url": absolute_url(site_url, oembed_path(locale, bare_url)),
         "sections": sections(page.content or "", page.canonical_url or absolute_url(site_url)),
         "sources": [
-            {"id": number, "citation": all_sources()[number].citation, "url": all_sources()[number].url or None}
-            for number in sorted(page.meta["sources"])
+            {"id": source.id, "citation": source.citation, "url": source.url or None}
+            for source in (all_sources()[number] for number in sorted(page.meta["sources"]))
         ],
         "attribution": f"{page.meta['title']}. {config.site_name}. {page.canonical_url}",
         "licence": LICENCE,

@@ -43,7 +43,8 @@ def footer(language: Language, address: str, last_reviewed: str) -> str:
     strings = load_language(language.locale).strings
     return (
         f'<div dir="{text_direction(language.locale)}" lang="{language.locale}" '
-        'style="box-sizing: border-box; width: 100%; padding: 0 14mm; font-size: 7.5pt; font-family: sans-serif; color: #333;">'
+        f'style="box-sizing: border-box; width: 100%; padding: 0 {MARGINS["right"]} 0 {MARGINS["left"]}; '
+        'font-size: 7.5pt; font-family: sans-serif; color: #333;">'
         f'{html.escape(strings["source_page"])}: <span dir="ltr">{html.escape(address)}</span> · '
         f'{html.escape(strings["last_reviewed"])}: <span dir="ltr">{last_reviewed}</span> · '
         '<span dir="ltr"><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>'
