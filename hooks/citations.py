@@ -38,5 +38,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     except ContentError as error:
         raise PluginError(str(error)) from None
     strings = load_language(config.theme["language"]).strings
+    # Urgency boxes (hooks/urgency_boxes.py) cite the catalogue's sources; list those too.
+    cited = {int(n) for match in CITATION.finditer(markdown) for n in match.group(1).split(",")}
     body = CITATION.sub(_link, markdown)
-    return body + _source_list(page.meta["sources"], strings["sources_heading"], strings["sources_intro"])
+    listed = sorted(set(page.meta["sources"]) | cited)
+    return body + _source_list(listed, strings["sources_heading"], strings["sources_intro"])

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup
+from guidelib.emergency_numbers import load_numbers
 from guidelib.bundle import building_bundle, handouts_wanted
 from guidelib.outputs import EMBED_ROOT, absolute_url, api_index_path, guide_handout_path, oembed_path
 from guidelib.site_config import language_prefix, text_direction
@@ -46,7 +47,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     strings = data.strings
     prefix = language_prefix(locale)
     # The example uses a real emergency number of a country where this language is spoken.
-    example_number = quote(data.emergency_numbers[0].number)
+    example_number = quote(load_numbers().countries[data.countries[0]].numbers[0].dial)
     example_path = f"{EMBED_ROOT}/{prefix}when-to-get-help/?emergency={example_number}&team=012%20345%206789"
     to_site_root = "../" * (prefix + "for-hospitals/").count("/")
     site_url = absolute_url(config.site_url)

@@ -1,19 +1,23 @@
-"""Per-language data in translations/<lang>.yml: UI strings, emergency numbers, key terms.
+"""Per-language data in translations/<lang>.yml: UI strings, the countries shown first, the words of the
+triage catalogue, key terms.
 
-Every file must have every string the templates and hooks use (STRINGS), so that a missing string
-fails the build with the file and key named instead of showing an empty box to a patient.
+Every file must have every string the templates and hooks use (STRINGS), and every language but English
+a `triage:` section with every sign, tier text and card text of data/triage.yml, so that a missing string
+fails the build with the file and line named instead of showing an empty box to a patient.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guidelib.emergency_numbers import load_numbers
 from guidelib.pages import ContentError, load_yaml
+from guidelib.translation import SOURCE_LANGUAGE
+from guidelib.triage import Wording, load_catalogue, unknown_signs, wording
+from guidelib.yaml_lines import key_lines, line_of
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS_DIR = ROOT / "translations"
@@ -22,21 +26,18 @@ STRINGS = (
     "emergency_numbers_label", "emergency_numbers_elsewhere", "emergency_numbers_checked",
     "review_not_reviewed", "review_reviewed", "last_reviewed", "sources_heading", "sources_intro",
     "translation_draft", "translation_reviewed", "translation_outdated", "read_english", "translation_status",
+    "general_advice", "emergency_number_in", "choose_country", "country_search", "country_none",
+    "numbers_heading", "numbers_intro", "numbers_country", "numbers_number", "numbers_missing", "numbers_note",
+    "review_not_reviewed_short", "translation_draft_short", "notice_details", "alert_card_link",
+    "alert_card_phone_link",
     "offline_ready", "offline_save", "offline_saving", "offline_failed", "offline_title", "offline_text",
     "update_available", "update_refresh", "download_bundle",
-    "hospital_emergency_number", "hospital_team_phone", "print_label", "pdf_download", "source_page",
+    "hospital_emergency_number", "hospital_team_phone", "pdf_download", "source_page",
     "for_hospitals", "for_hospitals_intro", "for_hospitals_parameters", "for_hospitals_example",
     "for_hospitals_other", "for_hospitals_licence",
 )
-_PHONE_NUMBER = re.compile(r"^[0-9][0-9 -]{1,14}$")
-
-
-@dataclass(frozen=True)
-class EmergencyNumber:
-    country: str
-    number: str
-    note: str
-    sources: tuple[int, ...]
+# Strings with a placeholder that the page fills in.
+PLACEHOLDERS = {"emergency_number_in": "{country}", "choose_country": "{country}"}
 
 
 @dataclass(frozen=True)
@@ -44,20 +45,13 @@ class LanguageData:
     language: str
     path: Path
     strings: dict[str, str]
-    numbers_checked: dt.date
-    emergency_numbers: tuple[EmergencyNumber, ...]
+    countries: tuple[str, ...]  # ISO codes of the countries whose numbers this language shows first
+    triage: Wording
     glossary: dict[str, str]
 
 
 def translation_path(language: str) -> Path:
     return TRANSLATIONS_DIR / f"{language}.yml"
-
-
-def _line_of_key(text: str, key: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().startswith(f"{key}:"):
-            return number
-    return 1
 
 
 def _parse(path: Path) -> tuple[str, dict[str, Any]]:
@@ -66,46 +60,63 @@ def _parse(path: Path) -> tuple[str, dict[str, Any]]:
     text = path.read_text(encoding="utf-8")
     data = load_yaml(text, path)
     if not isinstance(data, dict):
-        raise ContentError(path, 1, "must be a mapping with strings, emergency_numbers and glossary")
-    for section in ("strings", "emergency_numbers", "glossary"):
-        if not isinstance(data.get(section), dict):
-            raise ContentError(path, _line_of_key(text, section), f"'{section}' is missing or not a mapping")
+        raise ContentError(path, 1, "must be a mapping with strings, countries, triage and glossary")
     return text, data
+
+
+def _strings(data: dict[str, Any], lines: dict, path: Path) -> dict[str, str]:
+    strings = data.get("strings")
+    if not isinstance(strings, dict):
+        raise ContentError(path, line_of(lines, "strings"), "'strings' is missing or not a mapping")
+    for key in STRINGS:
+        value = strings.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(path, line_of(lines, "strings", key), f"missing or empty key 'strings.{key}': add it, translated")
+        if key in PLACEHOLDERS and PLACEHOLDERS[key] not in value:
+            raise ContentError(
+                path, line_of(lines, "strings", key), f"'strings.{key}' must keep {PLACEHOLDERS[key]} untranslated"
+            )
+    for key in strings.keys() - set(STRINGS):
+        raise ContentError(path, line_of(lines, "strings", key), f"unknown key 'strings.{key}' (a typo?)")
+    return {key: strings[key].strip() for key in STRINGS}
+
+
+def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]:
+    codes = data.get("countries")
+    line = line_of(lines, "countries")
+    if not isinstance(codes, list) or not codes:
+        raise ContentError(path, line, "'countries' must list region codes, like [ES, MX, US]")
+    known = load_numbers().countries
+    for index, code in enumerate(codes):
+        if code not in known:
+            raise ContentError(
+                path,
+                line_of(lines, "countries", index),
+                f"country '{code}' has no entry in data/emergency-numbers.yml: use one of its region codes, "
+                "or ask a maintainer to add the country with a source",
+            )
+    return tuple(codes)
 
 
 @functools.cache
 def load_language(language: str) -> LanguageData:
     path = translation_path(language)
     text, data = _parse(path)
-    strings: dict[str, Any] = data["strings"]
-    for key in STRINGS:
-        value = strings.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise ContentError(path, _line_of_key(text, "strings"), f"missing or empty key 'strings.{key}'")
-    for key in strings.keys() - set(STRINGS):
-        raise ContentError(path, _line_of_key(text, key), f"unknown key 'strings.{key}' (a typo?)")
-
-    numbers_data = data["emergency_numbers"]
-    checked = numbers_data.get("checked")
-    if not isinstance(checked, dt.date):
-        raise ContentError(path, _line_of_key(text, "checked"), "emergency_numbers.checked must be a date")
-    countries = numbers_data.get("countries")
-    if not isinstance(countries, list) or not countries:
-        raise ContentError(path, _line_of_key(text, "countries"), "emergency_numbers.countries must be a list")
-    numbers: list[EmergencyNumber] = []
-    for entry in countries:
-        number = str(entry.get("number", "")) if isinstance(entry, dict) else ""
-        if not (isinstance(entry, dict) and entry.get("country") and _PHONE_NUMBER.match(number)):
-            raise ContentError(
-                path, _line_of_key(text, "countries"), f"each country needs 'country' and a digits-only 'number': {entry!r}"
-            )
-        numbers.append(
-            EmergencyNumber(
-                country=str(entry["country"]),
-                number=number,
-                note=str(entry.get("note", "")),
-                sources=tuple(entry.get("sources", ())),
-            )
-        )
-    glossary = {str(k): str(v) for k, v in data["glossary"].items()}
-    return LanguageData(language, path, strings, checked, tuple(numbers), glossary)
+    lines = key_lines(text)
+    catalogue = load_catalogue()
+    if language == SOURCE_LANGUAGE:
+        triage = catalogue.english  # English wording has one owner: data/triage.yml
+    else:
+        triage = wording(data, ("triage",), list(catalogue.signs), lines, path)
+        unknown_signs(data, ("triage",), catalogue.signs, lines, path)
+    glossary = data.get("glossary")
+    if not isinstance(glossary, dict):
+        raise ContentError(path, line_of(lines, "glossary"), "'glossary' is missing or not a mapping")
+    return LanguageData(
+        language=language,
+        path=path,
+        strings=_strings(data, lines, path),
+        countries=_countries(data, lines, path),
+        triage=triage,
+        glossary={str(key): str(value) for key, value in glossary.items()},
+    )

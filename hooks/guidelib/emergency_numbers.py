@@ -1,0 +1,113 @@
+"""Emergency phone numbers by country (data/emergency-numbers.yml), checked against the phonenumbers
+library's emergency numbers for each region, with country names from CLDR (Babel) in any language.
+
+Numbers depend on the country a reader is in, never on the language of the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import babel
+from phonenumbers import shortnumberinfo
+
+from guidelib.pages import ContentError, load_yaml
+from guidelib.sources import all_sources
+from guidelib.yaml_lines import key_lines, line_of
+
+NUMBERS_FILE = Path(__file__).resolve().parents[2] / "data" / "emergency-numbers.yml"
+VERIFICATION_LEVELS = ("verified", "partly-verified", "weakly-verified")
+
+
+@dataclass(frozen=True)
+class EmergencyNumber:
+    number: str
+    service: str  # a proper name such as "SAMU", or ""
+
+    @property
+    def dial(self) -> str:
+        """What a tel: link dials."""
+        return "".join(character for character in self.number if character.isdigit() or character == "+")
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    numbers: tuple[EmergencyNumber, ...]
+    sources: tuple[int, ...]
+    verification: str
+    note: str
+
+
+@dataclass(frozen=True)
+class NumbersCatalogue:
+    checked: dt.date
+    countries: dict[str, Country]
+    no_source: tuple[str, ...]
+
+
+def country_name(code: str, locale: str) -> str:
+    """The country's name in the page's language, from CLDR."""
+    return babel.Locale.parse(locale).territories.get(code, code)
+
+
+def _check_number(number: str, code: str, override_sources: list[int], where: tuple[Path, int]) -> None:
+    if not number or not all(character.isdigit() for character in number):
+        raise ContentError(*where, f"'{number}' is not a phone number: write digits only, in quotes")
+    if shortnumberinfo.is_emergency_number(number, code):
+        return
+    if not override_sources:
+        raise ContentError(
+            *where,
+            f"{number} is not an emergency number of {code} in the phonenumbers library. Check the number; "
+            "if a source says it is right, add override_sources: [n] to it",
+        )
+
+
+def _parse_country(code: str, entry: Any, lines: dict, path: Path) -> Country:
+    here = (path, line_of(lines, "countries", code))
+    if not isinstance(entry, dict):
+        raise ContentError(*here, f"countries.{code} must be a mapping with numbers, sources and verification")
+    if code not in babel.Locale.parse("en").territories or len(code) != 2 or not code.isupper():
+        raise ContentError(*here, f"'{code}' is not an ISO 3166-1 region code such as ES or MX")
+    sources = entry.get("sources")
+    if not isinstance(sources, list) or not sources or any(n not in all_sources() for n in sources):
+        raise ContentError(
+            path, line_of(lines, "countries", code, "sources"), f"countries.{code}.sources must list sources in data/sources.yml"
+        )
+    if entry.get("verification") not in VERIFICATION_LEVELS:
+        raise ContentError(
+            path,
+            line_of(lines, "countries", code, "verification"),
+            f"countries.{code}.verification must be one of {', '.join(VERIFICATION_LEVELS)}",
+        )
+    numbers = entry.get("numbers")
+    if not isinstance(numbers, list) or not numbers:
+        raise ContentError(*here, f"countries.{code}.numbers must list at least one number")
+    parsed = []
+    for index, item in enumerate(numbers):
+        where = (path, line_of(lines, "countries", code, "numbers", index))
+        if not isinstance(item, dict):
+            raise ContentError(*where, 'each number is written {number: "112"}')
+        number = str(item.get("number", ""))
+        _check_number(number, code, item.get("override_sources") or [], where)
+        parsed.append(EmergencyNumber(number, str(item.get("service", ""))))
+    return Country(code, tuple(parsed), tuple(sources), entry["verification"], str(entry.get("note", "")))
+
+
+@functools.cache
+def load_numbers() -> NumbersCatalogue:
+    text = NUMBERS_FILE.read_text(encoding="utf-8")
+    data = load_yaml(text, NUMBERS_FILE)
+    lines = key_lines(text)
+    if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):
+        raise ContentError(NUMBERS_FILE, 1, "must be a mapping with checked, countries and no_source")
+    if not isinstance(data.get("checked"), dt.date):
+        raise ContentError(NUMBERS_FILE, line_of(lines, "checked"), "checked must be a date like 2026-11-24")
+    countries = {str(code): _parse_country(str(code), entry, lines, NUMBERS_FILE) for code, entry in data["countries"].items()}
+    no_source = tuple(str(code) for code in data.get("no_source") or ())
+    return NumbersCatalogue(data["checked"], countries, no_source)

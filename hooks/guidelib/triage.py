@@ -1,0 +1,142 @@
+"""The triage catalogue (data/triage.yml): every warning sign once, with its tier and sources, and the
+title, lead and action of each tier. English wording lives in the catalogue; every other language
+translates it once in the `triage:` section of translations/<lang>.yml.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from guidelib.pages import ContentError, load_yaml
+from guidelib.sources import all_sources
+from guidelib.yaml_lines import KeyPath, key_lines, line_of
+
+TRIAGE_FILE = Path(__file__).resolve().parents[2] / "data" / "triage.yml"
+TIERS = ("emergency", "urgent", "routine")  # most urgent first; also the admonition kinds of the boxes
+TIER_TEXTS = ("title", "lead", "action")
+CARD_TEXTS = ("title", "say_heading", "say", "team_number", "cancer_type", "signs_heading")
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    tier: str
+    sources: tuple[int, ...]
+    general_advice: bool
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    lead_sources: tuple[int, ...]
+    action_sources: tuple[int, ...]
+    action_general_advice: bool
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    tiers: dict[str, Tier]
+    signs: dict[str, Sign]  # in catalogue order
+    say_sources: tuple[int, ...]
+    english: Wording
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words of the catalogue in one language."""
+
+    tiers: dict[str, dict[str, str]]  # tier -> {title, lead, action}
+    signs: dict[str, str]
+    card: dict[str, str]
+
+
+def _sources(value: Any, path: Path, line: int, what: str) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or any(not isinstance(n, int) or n not in all_sources() for n in value):
+        raise ContentError(path, line, f"{what} must be a list of source numbers from data/sources.yml, like [2, 6]")
+    return tuple(value)
+
+
+def _text(data: Any, key_path: KeyPath, lines: dict[KeyPath, int], path: Path) -> str:
+    value: Any = data
+    for key in key_path:
+        if isinstance(value, dict):
+            value = value.get(key)
+        elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+            value = value[key]
+        else:
+            value = None
+    if not isinstance(value, str) or not value.strip():
+        dotted = ".".join(str(key) for key in key_path)
+        raise ContentError(path, line_of(lines, *key_path), f"missing or empty '{dotted}': add it, translated")
+    return value.strip()
+
+
+def wording(data: Any, root: KeyPath, signs: list[str], lines: dict[KeyPath, int], path: Path) -> Wording:
+    """Every tier text, sign and card text under `root` in a parsed YAML file; a missing one fails."""
+    return Wording(
+        tiers={tier: {text: _text(data, (*root, "tiers", tier, text), lines, path) for text in TIER_TEXTS} for tier in TIERS},
+        signs={sign: _text(data, (*root, "signs", sign), lines, path) for sign in signs},
+        card={text: _text(data, (*root, "card", text), lines, path) for text in CARD_TEXTS},
+    )
+
+
+def unknown_signs(data: Any, root: KeyPath, known: dict[str, Sign], lines: dict[KeyPath, int], path: Path) -> None:
+    """A translated sign the catalogue does not have is a typo or a removed sign: say so."""
+    section: Any = data
+    for key in (*root, "signs"):
+        section = section.get(key) if isinstance(section, dict) else None
+    for sign in section or {}:
+        if sign not in known:
+            raise ContentError(
+                path, line_of(lines, *root, "signs", sign), f"unknown sign '{sign}': data/triage.yml has no such id"
+            )
+
+
+@functools.cache
+def load_catalogue() -> Catalogue:
+    path = TRIAGE_FILE
+    text = path.read_text(encoding="utf-8")
+    data = load_yaml(text, path)
+    lines = key_lines(text)
+    if not isinstance(data, dict) or not isinstance(data.get("signs"), list) or not isinstance(data.get("tiers"), dict):
+        raise ContentError(path, 1, "must be a mapping with tiers, signs and card")
+    tiers = {}
+    for name in TIERS:
+        entry = data["tiers"].get(name)
+        if not isinstance(entry, dict):
+            raise ContentError(path, line_of(lines, "tiers"), f"tiers.{name} is missing")
+        tiers[name] = Tier(
+            name,
+            _sources(entry.get("lead_sources"), path, line_of(lines, "tiers", name, "lead_sources"), "lead_sources"),
+            _sources(entry.get("action_sources"), path, line_of(lines, "tiers", name, "action_sources"), "action_sources"),
+            bool(entry.get("action_general_advice")),
+        )
+    signs: dict[str, Sign] = {}
+    english_signs: dict[str, str] = {}
+    for index, entry in enumerate(data["signs"]):
+        line = line_of(lines, "signs", index)
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise ContentError(path, line, "each sign needs an id, a tier, a text and sources")
+        sign_id = entry["id"]
+        if sign_id in signs:
+            raise ContentError(path, line, f"sign '{sign_id}' is listed twice: each sign belongs to one tier")
+        if entry.get("tier") not in TIERS:
+            raise ContentError(path, line, f"sign '{sign_id}': tier must be one of {', '.join(TIERS)}")
+        sources = _sources(entry.get("sources"), path, line, f"sign '{sign_id}' sources")
+        general_advice = bool(entry.get("general_advice"))
+        if not sources and not general_advice:
+            raise ContentError(path, line, f"sign '{sign_id}' cites no source: add sources, or general_advice: true")
+        signs[sign_id] = Sign(sign_id, entry["tier"], sources, general_advice)
+        english_signs[sign_id] = _text(data, ("signs", index, "text"), lines, path)
+    english = Wording(
+        tiers={tier: {text: _text(data, ("tiers", tier, text), lines, path) for text in TIER_TEXTS} for tier in TIERS},
+        signs=english_signs,
+        card={text: _text(data, ("card", text), lines, path) for text in CARD_TEXTS},
+    )
+    say_sources = _sources(data["card"].get("say_sources"), path, line_of(lines, "card", "say_sources"), "say_sources")
+    return Catalogue(tiers, signs, say_sources, english)
