@@ -3,6 +3,10 @@
 - api/v1/<lang>/<page>.json: one page (title, review state, sections as HTML, sources, licence);
   api/v1/index.json lists every page of every language. data/schemas/ describes both, and the
   schemas are published beside them.
+- api/v1/<lang>/triage.json: every warning sign with its tier, wording and sources, the tiers' titles and
+  actions, and the alert card's words, in that language (data/triage.yml, translations/<lang>.yml).
+- api/v1/emergency-numbers.json: every country's emergency numbers with their sources, country names in
+  every language, and the countries each language shows first (data/emergency-numbers.yml).
 - oembed/<lang>/<page>.json: an oEmbed "rich" answer whose HTML is an iframe of the page's embed view.
   Each page names it in a discovery <link> (overrides/main.html), so WordPress can embed a page from
   its address alone. Embedded pages report their height with WordPress's message (embed.js).
@@ -13,6 +17,7 @@ All URLs in these files are absolute: the files are read by other sites.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -22,13 +27,19 @@ from bs4 import BeautifulSoup, Tag
 from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
 from guidelib.outputs import API_ROOT, LICENCE, absolute_url, api_index_path, api_path, embed_path, oembed_path
 from guidelib.site_config import ROOT, bare_page_url, languages, page_slug, text_direction
+from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.sources import all_sources
+from guidelib.translations import load_language
+from guidelib.triage import TIERS, load_catalogue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 SCHEMAS = ROOT / "data" / "schemas"
 SCHEMA_VERSION = 1
+TRIAGE_FILE = "triage.json"
+CITED = re.compile(r'href="#source-(\d+)"')
+NUMBERS_FILE = "emergency-numbers.json"
 EMBED_WIDTH, EMBED_HEIGHT = 640, 900  # a starting size; the embedded page then reports its real height
 
 
@@ -79,10 +90,8 @@ def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] 
         "embed_url": absolute_url(site_url, embed_path(locale, bare_url)),
         "oembed_url": absolute_url(site_url, oembed_path(locale, bare_url)),
         "sections": sections(page.content or "", page.canonical_url or absolute_url(site_url)),
-        "sources": [
-            {"id": source.id, "citation": source.citation, "url": source.url or None}
-            for source in (all_sources()[number] for number in sorted(page.meta["sources"]))
-        ],
+        # The page's own sources and those its urgency boxes cite (both linked as #source-N).
+        "sources": _source_entries(set(page.meta["sources"]) | {int(n) for n in CITED.findall(page.content or "")}),
         "attribution": f"{page.meta['title']}. {config.site_name}. {page.canonical_url}",
         "licence": LICENCE,
     }
@@ -134,6 +143,8 @@ def index_document(site: Path, site_url: str | None) -> dict[str, Any]:
     for language in languages():
         pages = []
         for path in sorted((site / API_ROOT / language.locale).glob("*.json")):
+            if path.name == TRIAGE_FILE:
+                continue
             document = json.loads(path.read_text(encoding="utf-8"))
             pages.append({
                 "page": document["page"],
@@ -157,11 +168,83 @@ def index_document(site: Path, site_url: str | None) -> dict[str, Any]:
     }
 
 
+def _source_entries(numbers: set[int]) -> list[dict[str, Any]]:
+    return [
+        {"id": source.id, "citation": source.citation, "url": source.url or None}
+        for source in (all_sources()[number] for number in sorted(numbers))
+    ]
+
+
+def triage_document(locale: str) -> dict[str, Any]:
+    """The triage catalogue in one language, for hospitals' own apps and sheets."""
+    catalogue = load_catalogue()
+    words = load_language(locale).triage
+    cited = {n for sign in catalogue.signs.values() for n in sign.sources}
+    cited |= {n for tier in catalogue.tiers.values() for n in (*tier.lead_sources, *tier.action_sources)}
+    cited |= set(catalogue.say_sources)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "language": locale,
+        "direction": text_direction(locale),
+        "tiers": [
+            {
+                "id": name,
+                **words.tiers[name],
+                "lead_sources": list(catalogue.tiers[name].lead_sources),
+                "action_sources": list(catalogue.tiers[name].action_sources),
+                "action_general_advice": catalogue.tiers[name].action_general_advice,
+            }
+            for name in TIERS
+        ],
+        "signs": [
+            {
+                "id": sign.id,
+                "tier": sign.tier,
+                "text": words.signs[sign.id],
+                "sources": list(sign.sources),
+                "general_advice": sign.general_advice,
+            }
+            for sign in catalogue.signs.values()
+        ],
+        "card": {**words.card, "say_sources": list(catalogue.say_sources)},
+        "sources": _source_entries(cited),
+        "licence": LICENCE,
+    }
+
+
+def numbers_document() -> dict[str, Any]:
+    """Every country's emergency numbers, with country names in every language of the guide."""
+    catalogue = load_numbers()
+    locales = [language.locale for language in languages()]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "checked": catalogue.checked.isoformat(),
+        "countries": [
+            {
+                "code": country.code,
+                "names": {locale: country_name(country.code, locale) for locale in locales},
+                "numbers": [{"number": n.number, "dial": n.dial, "service": n.service or None} for n in country.numbers],
+                "verification": country.verification,
+                "note": country.note or None,
+                "sources": list(country.sources),
+            }
+            for country in catalogue.countries.values()
+        ],
+        "no_source": list(catalogue.no_source),
+        "shown_first": {locale: list(load_language(locale).countries) for locale in locales},
+        "sources": _source_entries({n for country in catalogue.countries.values() for n in country.sources}),
+        "licence": LICENCE,
+    }
+
+
 @event_priority(AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     if building_bundle() or not whole_site_built(config):
         return
     site = Path(config.site_dir)
     _write_json(site / api_index_path(), index_document(site, config.site_url))
+    for language in languages():
+        _write_json(site / API_ROOT / language.locale / TRIAGE_FILE, triage_document(language.locale))
+    _write_json(site / API_ROOT / NUMBERS_FILE, numbers_document())
     for schema in SCHEMAS.glob("*.schema.json"):
         shutil.copy(schema, site / API_ROOT / schema.name)

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 HEADING_ID = re.compile(r"\{#([\w-]+)\}")
-GENERATED_IDS = {"sources"}  # added by hooks/citations.py
+GENERATED_IDS = {"sources", "emergency-numbers"}  # added by hooks/citations.py and hooks/emergency_numbers.py
 
 
 def _ids(path: Path) -> set[str]:

@@ -1,0 +1,56 @@
+"""The sources page lists every emergency number of the catalogue (data/emergency-numbers.yml) with its
+sources, how well it is verified and when it was checked, and names the countries we have no source for.
+
+Doubt about a number belongs here, never inside an emergency box.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import PurePosixPath
+
+from guidelib.emergency_numbers import country_name, load_numbers
+from guidelib.translations import load_language
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+NUMBERS_PAGE = "about.md"
+NUMBERS_ID = "emergency-numbers"
+
+
+def numbers_section(locale: str) -> str:
+    strings = load_language(locale).strings
+    catalogue = load_numbers()
+    rows = []
+    countries = sorted(catalogue.countries.values(), key=lambda country: country_name(country.code, locale).casefold())
+    for country in countries:
+        numbers = ", ".join(
+            html.escape(number.number) + (f" ({html.escape(number.service)})" if number.service else "")
+            for number in country.numbers
+        )
+        verification = country.verification.replace("-", " ").capitalize() + "."
+        note = html.escape(f"{verification} {country.note}".strip())
+        cited = ", ".join(str(source) for source in country.sources)
+        rows.append(
+            f"<tr><td>{html.escape(country_name(country.code, locale))}</td><td dir=\"ltr\">{numbers}</td>"
+            f'<td lang="en" dir="ltr">{note} [{cited}]</td></tr>'
+        )
+    missing = ", ".join(html.escape(country_name(code, locale)) for code in catalogue.no_source)
+    checked = catalogue.checked.isoformat()
+    return (
+        f"\n\n## {html.escape(strings['numbers_heading'])} {{#{NUMBERS_ID}}}\n\n"
+        f"{html.escape(strings['numbers_intro'])} {html.escape(strings['emergency_numbers_checked'])} "
+        f'<time dir="ltr" datetime="{checked}">{checked}</time>.\n\n'
+        f'<div class="numbers-table"><table><thead><tr><th>{html.escape(strings["numbers_country"])}</th>'
+        f'<th>{html.escape(strings["numbers_number"])}</th><th>{html.escape(strings["numbers_note"])}</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n\n"
+        f"{html.escape(strings['numbers_missing'])}: {missing}.\n"
+    )
+
+
+@event_priority(10)  # before hooks/citations.py links the [n] markers and lists their sources
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    if page.file.generated_by or PurePosixPath(page.file.src_uri).name != NUMBERS_PAGE:
+        return markdown
+    return markdown + numbers_section(config.theme["language"])
