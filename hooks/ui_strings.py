@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from guidelib.pages import ContentError
-from guidelib.site_config import language_prefix
+from guidelib.emergency_numbers import load_numbers
+from guidelib.site_config import language_prefix, languages
+from guidelib.sources import all_sources
+from guidelib.triage import load_catalogue
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -13,9 +16,14 @@ from mkdocs.structure.pages import Page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    load_language.cache_clear()  # `mkdocs serve` rebuilds in one process: pick up edited files
+    # `mkdocs serve` rebuilds in one process: pick up edited data and translation files.
+    for cached in (load_language, load_catalogue, load_numbers, all_sources):
+        cached.cache_clear()
+    # Check every language's file once, before any hook uses one: a mistake in any of them is one clear
+    # line naming the file and key, whichever language is being built.
     try:
-        load_language(config.theme["language"])
+        for language in languages():
+            load_language(language.locale)
     except ContentError as error:
         raise PluginError(str(error)) from None
     return config

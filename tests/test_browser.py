@@ -27,7 +27,7 @@ def test_emergency_box_renders_with_its_own_style(browser, site_url: str) -> Non
     style = box.evaluate(
         """box => {
             const title = box.querySelector('.admonition-title');
-            const number = box.querySelector('.emergency-numbers__number');
+            const number = box.querySelector('.emergency-call__item:not([hidden]) .emergency-call__link');
             return {
                 border: getComputedStyle(box).borderLeftColor,
                 titleBackground: getComputedStyle(title).backgroundColor,

@@ -44,7 +44,7 @@ def test_emergency_box_with_numbers_where_required(site: Path, language, page: s
     boxes = document.select("div.admonition.emergency")
     assert boxes, f"{language.locale}/{page} has no emergency box"
     for box in boxes:
-        numbers = box.select(".emergency-numbers a[href^='tel:']")
+        numbers = box.select(".emergency-call a[href^='tel:']")
         assert numbers, f"an emergency box on {language.locale}/{page} shows no emergency number"
 
 

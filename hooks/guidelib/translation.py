@@ -26,6 +26,7 @@ TRANSLATION_STATES = ("machine-assisted-draft", "reviewed")
 URGENCY_KINDS = ("emergency", "urgent", "routine")
 
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(\w+)")
+_SIGNS = re.compile(r"^\s+signs:\s*(.*?)\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+.*?(?:\{#([\w-]+)\})?\s*$")
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 
@@ -87,7 +88,7 @@ def missing_pages(language: str) -> list[str]:
 class Structure:
     """The parts of a page that must survive translation, each with its file line number."""
 
-    urgency_boxes: list[tuple[str, int]]
+    urgency_boxes: list[tuple[str, int]]  # ("emergency: weakness, walking", line): the kind and its sign ids
     headings: list[tuple[str, int]]  # (level and id, line)
     links: list[tuple[str, int]]
 
@@ -103,10 +104,19 @@ def structure(markdown: str) -> Structure:
             continue
         if (box := _ADMONITION.match(line)) and box.group(1) in URGENCY_KINDS:
             boxes.append((box.group(1), number))
+        elif boxes and boxes[-1][1] == number - 1 and (signs := _SIGNS.match(line)):
+            ids = ", ".join(part.strip() for part in signs.group(1).split(",") if part.strip())
+            boxes[-1] = (f"{boxes[-1][0]}: {ids}", boxes[-1][1])
         elif heading := _HEADING.match(line):
             headings.append((f"{heading.group(1)} {{#{heading.group(2) or ''}}}", number))
         links += [(target, number) for target in _LINK.findall(line)]
     return Structure(boxes, headings, links)
+
+
+def _describe(box: str) -> str:
+    """'emergency: weakness, walking' -> "'!!! emergency' with 'signs: weakness, walking'"."""
+    kind, _, signs = box.partition(": ")
+    return f"'!!! {kind}'" + (f" with 'signs: {signs}'" if signs else "")
 
 
 def parity_problems(translated: Path) -> list[str]:
@@ -125,14 +135,14 @@ def parity_problems(translated: Path) -> list[str]:
             if found != expected:
                 line = ours.urgency_boxes[index][1] if found else (ours.urgency_boxes[-1][1] if ours.urgency_boxes else 1)
                 problems.append(
-                    f"{name}:{line}: urgency box {index + 1} should be '!!! {expected}' as in "
+                    f"{name}:{line}: urgency box {index + 1} should be {_describe(expected)} as in "
                     f"{english_path.relative_to(DOCS.parent)} line {english.urgency_boxes[index][1]}"
-                    + (f", found '!!! {found}'" if found else ", but it is missing")
+                    + (f", found {_describe(found)}" if found else ", but it is missing")
                 )
                 break
         else:
             extra_kind, extra_line = ours.urgency_boxes[len(english_boxes)]
-            problems.append(f"{name}:{extra_line}: extra '!!! {extra_kind}' box that the English page does not have")
+            problems.append(f"{name}:{extra_line}: extra {_describe(extra_kind)} box that the English page does not have")
 
     if len(ours.headings) != len(english.headings):
         problems.append(

@@ -41,6 +41,7 @@ class Catalogue:
     tiers: dict[str, Tier]
     signs: dict[str, Sign]  # in catalogue order
     say_sources: tuple[int, ...]
+    card_signs: tuple[str, ...]  # the emergency signs printed on the alert card
     english: Wording
 
 
@@ -139,4 +140,7 @@ def load_catalogue() -> Catalogue:
         card={text: _text(data, ("card", text), lines, path) for text in CARD_TEXTS},
     )
     say_sources = _sources(data["card"].get("say_sources"), path, line_of(lines, "card", "say_sources"), "say_sources")
-    return Catalogue(tiers, signs, say_sources, english)
+    card_signs = data["card"].get("signs")
+    if not isinstance(card_signs, list) or any(signs.get(s) is None or signs[s].tier != "emergency" for s in card_signs):
+        raise ContentError(path, line_of(lines, "card", "signs"), "card.signs must list emergency sign ids")
+    return Catalogue(tiers, signs, say_sources, tuple(card_signs), english)

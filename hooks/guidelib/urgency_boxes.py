@@ -84,7 +84,7 @@ def find_boxes(markdown: str, path: Path | str) -> list[Box]:
                 raise ContentError(path, number + 1, f"unknown sign '{sign_id}': use an id from data/triage.yml")
             if sign.tier != tier:
                 raise ContentError(
-                    path, number + 1, f"sign '{sign_id}' is a {sign.tier} sign: it cannot stand in a {tier} box"
+                    path, number + 1, f"sign '{sign_id}' belongs in {sign.tier} boxes (data/triage.yml), not in a {tier} box"
                 )
         if len(set(ids)) != len(ids):
             raise ContentError(path, number + 1, "a sign is named twice in this box")

@@ -1,0 +1,184 @@
+"""Emergency numbers by country: one catalogue checked with phonenumbers, country names from CLDR in the
+page's language, the reader's own country as one big tap-to-call button on the first screen of a phone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import build_site, copy_project
+from guidelib.emergency_numbers import country_name, load_numbers
+from guidelib.outputs import API_ROOT, embed_path
+from guidelib.site_config import languages
+from guidelib.translations import load_language
+from helpers import html_files, soup
+from phonenumbers import shortnumberinfo
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_every_number_is_an_emergency_number_of_its_country() -> None:
+    catalogue = load_numbers()
+    assert len(catalogue.countries) >= 30
+    for country in catalogue.countries.values():
+        for number in country.numbers:
+            assert shortnumberinfo.is_emergency_number(number.number, country.code), f"{country.code} {number.number}"
+
+
+def test_each_language_shows_first_the_countries_the_issue_asks_for_where_we_have_a_source() -> None:
+    wanted = {
+        "es": ["ES", "MX", "US", "CO", "AR"], "fr": ["FR", "BE", "CH", "CA", "LU"], "zh": ["CN", "SG", "HK", "TW"],
+        "ar": ["SA", "EG", "AE", "JO"], "vi": ["VN", "US", "AU", "CA"],
+        "en": ["US", "CA", "GB", "IE", "AU", "NZ", "IN", "PH", "ZA"],
+    }
+    catalogue = load_numbers()
+    for locale, codes in wanted.items():
+        shown = load_language(locale).countries
+        for code in codes:
+            # Either shown, or named on the sources page as a country we have no source for.
+            assert code in shown or code in catalogue.no_source, f"{locale}: {code}"
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_emergency_boxes_name_countries_in_the_page_language_without_doubts(site: Path, language) -> None:
+    catalogue = load_numbers()
+    notes = [country.note for country in catalogue.countries.values() if country.note]
+    first = load_language(language.locale).countries[0]
+    for path in html_files(site / language.url_prefix) if language.url_prefix else html_files(site):
+        for box in soup(path).select("div.admonition.emergency"):
+            item = box.select_one(f".emergency-call__item[data-country='{first}']")
+            assert item is not None, f"{path}: no number for {first}"
+            assert item["data-name"] == country_name(first, language.locale)
+            assert item.select_one("a[href^='tel:']")["href"] == "tel:" + catalogue.countries[first].numbers[0].dial
+            text = box.get_text()
+            assert not [note for note in notes if note[:30] in text], f"{path}: a verification note in the box"
+            assert "verified" not in text.lower()
+
+
+def test_sources_page_lists_every_number_and_the_countries_without_a_source(site: Path) -> None:
+    page = soup(site / "es" / "about" / "index.html")
+    table = page.select_one(".numbers-table").get_text()
+    for country in load_numbers().countries.values():
+        assert country_name(country.code, "es") in table
+    for code in load_numbers().no_source:
+        assert country_name(code, "es") in page.get_text(), f"{code} is not named as a country without a source"
+
+
+def test_emergency_numbers_json_names_every_country_in_every_language(site: Path) -> None:
+    document = json.loads((site / API_ROOT / "emergency-numbers.json").read_text(encoding="utf-8"))
+    assert {country["code"] for country in document["countries"]} == set(load_numbers().countries)
+    mexico = next(country for country in document["countries"] if country["code"] == "MX")
+    assert mexico["names"]["es"] == "México" and mexico["numbers"][0]["dial"] == "911"
+    assert document["shown_first"]["ar"][0] == "SA"
+
+
+def test_a_made_up_number_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "data/emergency-numbers.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = lines.index("  ES:") + 1  # its numbers line
+    lines[index] = '    numbers: [{number: "113"}]'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = build_site(project, project / "site", downloads=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"data/emergency-numbers.yml:{index + 1}: 113 is not an emergency number of ES" in output
+    assert "Traceback" not in output
+
+
+def test_a_language_cannot_show_a_country_without_a_source(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "translations/es.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("countries: [")].count("\n") + 1
+    path.write_text(text.replace("countries: [ES, MX, US]", "countries: [ES, MX, US, CO]"), encoding="utf-8")
+    result = build_site(project, project / "site", downloads=False)
+    assert f"translations/es.yml:{line}: country 'CO' has no entry in data/emergency-numbers.yml" in result.stdout + result.stderr
+
+
+# --- In real Chromium -------------------------------------------------------------------------------
+
+
+def first_screen(page) -> dict[str, float]:
+    return page.evaluate(
+        """() => {
+            const box = document.querySelector('div.admonition.emergency');
+            const title = box.querySelector('.admonition-title').getBoundingClientRect();
+            const link = box.querySelector('.emergency-call__item:not([hidden]) .emergency-call__link').getBoundingClientRect();
+            return {title: title.bottom, number: link.bottom, height: innerHeight};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_title_and_number_are_on_the_first_screen_of_a_phone(browser, site_url: str, language) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for url in (site_url + language.url_prefix + "when-to-get-help/", site_url + embed_path(language.locale, "when-to-get-help/")):
+        page.goto(url)
+        place = first_screen(page)
+        assert place["number"] <= place["height"], f"{url}: the number ends at {place['number']} px"
+    # At 200% zoom the phone shows half as many CSS pixels: the box title still fits the first screen.
+    zoomed = browser.new_context(viewport={"width": 195, "height": 422}, device_scale_factor=2)
+    page = zoomed.new_page()
+    page.goto(site_url + language.url_prefix + "when-to-get-help/")
+    place = first_screen(page)
+    assert place["title"] <= place["height"], f"at 200% the title ends at {place['title']} px"
+    context.close()
+    zoomed.close()
+
+
+def chosen_number(page) -> str:
+    return page.locator("div.admonition.emergency .emergency-call__item:not([hidden]) .emergency-call__link").first.inner_text()
+
+
+def test_browser_region_picks_the_country(browser, site_url: str) -> None:
+    context = browser.new_context(locale="es-MX")
+    page = context.new_page()
+    page.goto(site_url + "es/when-to-get-help/")
+    assert "México" in chosen_number(page) and "911" in chosen_number(page)
+    assert page.locator("div.admonition.emergency .emergency-call__item:not([hidden])").count() == 1
+    context.close()
+
+
+def test_chosen_country_changes_every_box_and_is_kept_across_pages(browser, site_url: str) -> None:
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.goto(site_url + "when-to-get-help/")
+    assert "United States" in chosen_number(page)
+    picker = page.locator("details.country-picker").first
+    picker.locator("summary").click()
+    picker.locator("input[type=search]").fill("fran")
+    assert picker.locator(".country-picker__list li:not([hidden])").count() == 1
+    picker.get_by_role("button", name="France").click()
+    assert "France" in chosen_number(page) and "15" in chosen_number(page)
+    assert page.evaluate("document.activeElement.classList.contains('emergency-call__link')"), "focus moves to the number"
+    page.goto(site_url + "symptoms/")
+    assert "France" in chosen_number(page)
+    context.close()
+
+
+def all_language_countries_show(page) -> None:
+    box = page.locator("div.admonition.emergency").first
+    for code in load_language("fr").countries:
+        assert box.locator(f".emergency-call__item[data-country='{code}'] a").first.is_visible(), code
+    assert not box.locator("details.country-picker").is_visible()
+
+
+def test_without_javascript_every_country_of_the_language_shows(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "fr/when-to-get-help/")
+    all_language_countries_show(page)
+    context.close()
+
+
+def test_in_print_every_country_of_the_language_shows_whatever_was_chosen(browser, site_url: str) -> None:
+    context = browser.new_context(locale="fr-CA")
+    page = context.new_page()
+    page.goto(site_url + "fr/when-to-get-help/")
+    assert "Canada" in chosen_number(page)
+    page.emulate_media(media="print")
+    all_language_countries_show(page)
+    context.close()
