@@ -1,33 +1,188 @@
-"""Reject active content in Markdown pages: a translated page must not be able to run code."""
+"""Content safety: nothing a translator can change may harm a reader.
+
+Every file under docs/, translations/<lang>.yml and the language entries of mkdocs.yml are untrusted.
+This hook is the one owner of that concern:
+
+- files: only Markdown pages and plain images under docs/, no symlinks, no huge or non-UTF-8 files;
+- reading: front matter is checked (real dates, no YAML aliases, plain-text title and description)
+  before MkDocs parses it, and deeply nested Markdown is refused before Python-Markdown recurses;
+- mkdocs.yml: site names, descriptions, copyright and menu labels of every language are plain text;
+- the HTML readers receive: after every other hook has changed a page (lowest priority), the page's
+  HTML must pass an allow-list sanitiser (guidelib/html_policy.py) unchanged; the page, its embed
+  view, the JSON API, oEmbed and the handouts are all made from this HTML;
+- external links in a translation go only to hosts its English page or data/sources.yml links to;
+- urgency boxes (guidelib/urgency.py) are the English page's, visible, and carry no typed phone number.
+
+Every refusal is one PluginError line naming the file and, where it can, the line.
+"""
 
 from __future__ import annotations
 
-import re
+import os
+from pathlib import Path
+from typing import Any
 
+from guidelib.html_policy import UnsafeHtml, check_html, link_hosts, source_hosts, source_line
+from guidelib.input_files import MAX_FILE_BYTES, ContentError, check_nesting, compose_yaml, read_text_file
+from guidelib.pages import read_meta
+from guidelib.plain_text import check_plain_text_node
+from guidelib.site_config import bare_page_url
+from guidelib.translation import SOURCE_LANGUAGE, english_source
+from guidelib.urgency import UrgencyProblem, check_against_english, urgency_boxes
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-FORBIDDEN = (
-    (re.compile(r"<\s*script\b", re.IGNORECASE), "raw <script> tag"),
-    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "raw <iframe> tag"),
-    (re.compile(r"javascript\s*:", re.IGNORECASE), "javascript: link"),
-    (re.compile(r"<[^>]*\bon[a-z]+\s*=", re.IGNORECASE), "inline event handler (on...= attribute)"),
-)
+# What may live under docs/: pages and raster images. SVG can carry script, so it stays in overrides/.
+ALLOWED_SUFFIXES = (".md", ".png", ".jpg", ".jpeg", ".webp")
+# Language entries of mkdocs.yml that readers see; each is plain text.
+LANGUAGE_TEXT_KEYS = ("name", "site_name", "site_description", "copyright", "nav_translations")
+SITE_TEXT_KEYS = ("site_name", "site_description", "copyright")
 
 
-def find_active_content(text: str) -> list[tuple[int, str]]:
-    """(line number, what) for every forbidden construct in a page's source text."""
+def _fail(error: ContentError | str) -> PluginError:
+    return PluginError(str(error))
+
+
+# --- mkdocs.yml --------------------------------------------------------------------------------------
+
+
+def check_site_config_text(config_path: Path) -> None:
+    """The reader-visible text of mkdocs.yml, site-wide and per language, is plain text."""
+    root = compose_yaml(read_text_file(config_path), config_path)
+    for key_node, value_node in root.value:
+        if key_node.value in SITE_TEXT_KEYS:
+            check_plain_text_node(value_node, config_path, 1, key_node.value)
+        if key_node.value == "plugins":
+            for plugin in value_node.value:
+                for name_node, settings in getattr(plugin, "value", []) if plugin.id == "mapping" else []:
+                    if name_node.value == "i18n":
+                        _check_language_entries(settings, config_path)
+        if key_node.value == "nav":
+            check_plain_text_node(value_node, config_path, 1, "nav")
+
+
+def _check_language_entries(settings: Any, config_path: Path) -> None:
+    for key_node, value_node in settings.value:
+        if key_node.value != "languages":
+            continue
+        for entry in value_node.value:
+            locale = next((v.value for k, v in entry.value if k.value == "locale"), "?")
+            for key, value in entry.value:
+                if key.value in LANGUAGE_TEXT_KEYS:
+                    check_plain_text_node(value, config_path, 1, f"languages[{locale}].{key.value}")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        check_site_config_text(Path(config.config_file_path))
+    except ContentError as error:
+        raise _fail(error) from None
+    return config
+
+
+# --- files under docs/ -------------------------------------------------------------------------------
+
+
+def docs_file_problems(docs_dir: Path) -> list[str]:
+    """Symlinks, files of a type we do not publish, and oversized files, on the real file system."""
+    problems = []
+    for folder, subfolders, names in os.walk(docs_dir, followlinks=False):
+        for name in sorted(subfolders + names):
+            path = Path(folder) / name
+            shown = path.relative_to(docs_dir.parent).as_posix()
+            if path.is_symlink():
+                problems.append(f"{shown}: is a symbolic link; replace it with the real file or delete it")
+            elif path.is_file() and not name.lower().endswith(ALLOWED_SUFFIXES):
+                problems.append(
+                    f"{shown}: files of this type are not published; pages are Markdown (.md) and images "
+                    f"{', '.join(s for s in ALLOWED_SUFFIXES if s != '.md')}: delete it or convert it"
+                )
+            elif path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+                problems.append(f"{shown}: is larger than {MAX_FILE_BYTES // 1000} KB; make it smaller or split it")
+    return problems
+
+
+@event_priority(100)  # before any other hook reads a file
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    problems = docs_file_problems(Path(config.docs_dir))
+    if problems:
+        raise PluginError("Files not allowed in docs/:\n  " + "\n  ".join(problems))
+    return files
+
+
+# --- reading a page ----------------------------------------------------------------------------------
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Read the page ourselves, so that bad input is refused before MkDocs or Markdown trips on it."""
+    if page.file.generated_by or not page.file.abs_src_path:
+        return None
+    path = Path(page.file.abs_src_path)
+    try:
+        source = read_text_file(path)
+        read_meta(path)
+        check_nesting(source, path)
+    except ContentError as error:
+        raise _fail(error) from None
+    return source
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Python-Markdown recurses once per nesting level; a RecursionError becomes a clean message."""
+    render = page.render
+
+    def render_or_explain(*args: Any, **kwargs: Any) -> None:
+        try:
+            render(*args, **kwargs)
+        except RecursionError:
+            raise PluginError(
+                f"docs/{page.file.src_uri}: the page is nested too deeply for Markdown (lists, quotes or HTML "
+                "inside each other); flatten it"
+            ) from None
+
+    page.render = render_or_explain  # type: ignore[method-assign]
+    return page
+
+
+# --- the HTML readers receive ------------------------------------------------------------------------
+
+
+def _english_hosts(page: Page, locale: str) -> set[str]:
+    if locale == SOURCE_LANGUAGE:
+        return set()
+    english = english_source(Path(page.file.abs_src_path))
+    return link_hosts(read_text_file(english)) if english.is_file() else set()
+
+
+def external_link_problems(content: str, page: Page, locale: str) -> list[tuple[str, str]]:
+    """(what, distinctive text) for links in a translation to hosts neither English nor the sources use."""
+    if locale == SOURCE_LANGUAGE:
+        return []
+    allowed = _english_hosts(page, locale) | source_hosts()
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        found += [(number, what) for pattern, what in FORBIDDEN if pattern.search(line)]
+    for host in sorted(link_hosts(content, html=True) - allowed):
+        found.append((f"link to {host}, a site the English page does not link to", host))
     return found
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
-    if page.file.generated_by:  # built by a hook, not written by a person
-        return markdown
-    problems = find_active_content(page.file.content_string)
-    if problems:
-        details = "; ".join(f"{page.file.src_uri} line {line}: {what}" for line, what in problems)
-        raise PluginError(f"Active content is not allowed in pages ({details}). Remove it; use plain Markdown.")
-    return markdown
+@event_priority(-1000)  # last: sees the final HTML that pages, embed views, the API and handouts use
+def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    if page.file.generated_by:  # built by our hooks from plain-text strings, not written by a person
+        return content
+    locale = config.theme["language"]
+    source = page.file.content_string
+    name = f"docs/{page.file.src_uri}"
+    try:
+        check_html(content)
+        for what, needle in external_link_problems(content, page, locale):
+            raise UnsafeHtml(what, needle)
+        boxes = urgency_boxes(content)
+        check_against_english(boxes, bare_page_url(page.url, locale), locale)
+    except UnsafeHtml as problem:
+        raise PluginError(f"{name}:{source_line(source, problem.needles)}: {problem.message}") from None
+    except UrgencyProblem as problem:
+        raise PluginError(f"{name}:{source_line(source, problem.needles)}: {problem.message}") from None
+    return content

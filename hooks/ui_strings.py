@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from guidelib.pages import ContentError
-from guidelib.site_config import language_prefix
+from guidelib.site_config import language_prefix, languages
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,7 +15,8 @@ from mkdocs.structure.pages import Page
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     load_language.cache_clear()  # `mkdocs serve` rebuilds in one process: pick up edited files
     try:
-        load_language(config.theme["language"])
+        for language in languages():  # every language, before any nested build reads one
+            load_language(language.locale)
     except ContentError as error:
         raise PluginError(str(error)) from None
     return config

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidelib.pages import ContentError, body_offset, load_yaml, split_front_matter
+from guidelib.pages import ContentError, body_offset, load_yaml, read_text_file, split_front_matter
 
 SOURCES_FILE = Path(__file__).resolve().parents[2] / "data" / "sources.yml"
 # "[6]" or "[2, 6]", but not a Markdown link "[text](url)" or reference "[x][y]", nor an index such as
@@ -25,7 +25,7 @@ class Source:
 
 @functools.cache
 def all_sources() -> dict[int, Source]:
-    data = load_yaml(SOURCES_FILE.read_text(encoding="utf-8"), SOURCES_FILE)
+    data = load_yaml(read_text_file(SOURCES_FILE), SOURCES_FILE)
     return {entry["id"]: Source(entry["id"], entry["citation"], entry.get("url", "")) for entry in data}
 
 

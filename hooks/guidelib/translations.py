@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guidelib.pages import ContentError, load_yaml
+from guidelib.pages import ContentError, load_yaml, read_text_file
+from guidelib.plain_text import check_plain_text_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS_DIR = ROOT / "translations"
@@ -63,7 +64,7 @@ def _line_of_key(text: str, key: str) -> int:
 def _parse(path: Path) -> tuple[str, dict[str, Any]]:
     if not path.is_file():
         raise ContentError(path, 1, "translation file is missing")
-    text = path.read_text(encoding="utf-8")
+    text = read_text_file(path)
     data = load_yaml(text, path)
     if not isinstance(data, dict):
         raise ContentError(path, 1, "must be a mapping with strings, emergency_numbers and glossary")
@@ -77,6 +78,7 @@ def _parse(path: Path) -> tuple[str, dict[str, Any]]:
 def load_language(language: str) -> LanguageData:
     path = translation_path(language)
     text, data = _parse(path)
+    check_plain_text_tree(text, path)  # every string, in every section, is plain text
     strings: dict[str, Any] = data["strings"]
     for key in STRINGS:
         value = strings.get(key)
