@@ -22,6 +22,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from guidelib.escaping import Markup, escape_by_default
 from guidelib.html_policy import UnsafeHtml, check_html, link_hosts, source_hosts, source_line
 from guidelib.input_files import MAX_FILE_BYTES, ContentError, check_nesting, compose_yaml, read_text_file
 from guidelib.pages import read_meta
@@ -168,6 +170,10 @@ def external_link_problems(content: str, page: Page, locale: str) -> list[tuple[
     return found
 
 
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    return escape_by_default(env)
+
+
 @event_priority(-1000)  # last: sees the final HTML that pages, embed views, the API and handouts use
 def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
     if page.file.generated_by:  # built by our hooks from plain-text strings, not written by a person
@@ -186,3 +192,16 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: ob
     except UrgencyProblem as problem:
         raise PluginError(f"{name}:{source_line(source, problem.needles)}: {problem.message}") from None
     return content
+
+
+@event_priority(-1000)  # after Material's search plugin, which rewrites page.content as a plain string
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+    page.content = Markup(page.content or "")  # checked in on_page_content: the templates print it as HTML
+    _mark_toc_titles(page.toc)  # Python-Markdown gives heading titles already escaped
+    return context
+
+
+def _mark_toc_titles(items: Any) -> None:
+    for item in items:
+        item.title = Markup(item.title)
+        _mark_toc_titles(item.children)

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 from guidelib.bundle import building_bundle, handouts_wanted
+from guidelib.escaping import Markup, escape_by_default
 from guidelib.outputs import EMBED_ROOT, absolute_url, api_index_path, guide_handout_path, oembed_path
 from guidelib.site_config import language_prefix, text_direction
 from guidelib.translations import load_language
@@ -89,13 +90,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if building_bundle() or page.file.generated_by:
         return context
     target = Path(config.site_dir) / EMBED_ROOT / page.url / "index.html"
-    template = config.theme.get_env().get_template("embed.html")
+    template = escape_by_default(config.theme.get_env()).get_template("embed.html")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
         template.render(
             page=page,
             config=config,
-            content=_open_external_links_in_new_tab(page.content or ""),
+            content=Markup(_open_external_links_in_new_tab(page.content or "")),  # checked by content_safety
             root="../" * (page.url.count("/") + 1),  # one more level: the embed/ folder
             material_stylesheet=_material_stylesheet(config),
             translation=context.get("translation"),
