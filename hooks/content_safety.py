@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
 from guidelib.html_policy import UnsafeHtml, check_html, link_hosts, source_hosts, source_line
 from guidelib.input_files import MAX_FILE_BYTES, ContentError, check_nesting, compose_yaml, read_text_file
@@ -205,3 +206,12 @@ def _mark_toc_titles(items: Any) -> None:
     for item in items:
         item.title = Markup(item.title)
         _mark_toc_titles(item.children)
+
+
+@event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return add_content_security_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return add_content_security_policy(output_content) if template_name.endswith(".html") else output_content

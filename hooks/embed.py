@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 from guidelib.bundle import building_bundle, handouts_wanted
+from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
 from guidelib.outputs import EMBED_ROOT, absolute_url, api_index_path, guide_handout_path, oembed_path
 from guidelib.site_config import language_prefix, text_direction
@@ -93,7 +94,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     template = escape_by_default(config.theme.get_env()).get_template("embed.html")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
-        template.render(
+        add_content_security_policy(template.render(
             page=page,
             config=config,
             content=Markup(_open_external_links_in_new_tab(page.content or "")),  # checked by content_safety
@@ -102,7 +103,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
             translation=context.get("translation"),
             ui=load_language(config.theme["language"]).strings,
             direction=text_direction(config.theme["language"]),
-        ),
+        )),
         encoding="utf-8",
     )
     return context
