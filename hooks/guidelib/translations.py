@@ -25,7 +25,7 @@ STRINGS = (
     "translation_draft", "translation_reviewed", "translation_outdated", "read_english", "translation_status",
     "offline_ready", "offline_save", "offline_saving", "offline_failed", "offline_title", "offline_text",
     "update_available", "update_refresh", "download_bundle",
-    "hospital_emergency_number", "hospital_team_phone", "print_label", "pdf_download", "source_page",
+    "hospital_emergency_number", "hospital_team_phone", "hospital_number_source", "print_label", "pdf_download", "source_page",
     "for_hospitals", "for_hospitals_intro", "for_hospitals_parameters", "for_hospitals_example",
     "for_hospitals_other", "for_hospitals_licence",
 )
