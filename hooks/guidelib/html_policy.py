@@ -60,8 +60,8 @@ ALLOWED_CLASSES: frozenset[str] = frozenset({
 URL_ATTRIBUTES = frozenset({"href", "src"})
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
 ATTRIBUTE_LIST_HINT = (
-    "attribute lists like { ... } may only give a heading its id ({#symptoms}); other attributes, "
-    "classes and HTML are not allowed in pages"
+    "a page may only give a heading its id with an attribute list ({#symptoms}); other attributes, "
+    "classes ({: .x }) and HTML attributes are refused"
 )
 
 
@@ -188,7 +188,8 @@ def _describe(original: list[Event], start: int, cleaned_part: list[Event]) -> U
     tag = event[1]
     kept = next((e for e in cleaned_part if e[0] == "start" and e[1] == tag), None)
     if event[0] == "start" and kept is not None:
-        removed = [attribute for attribute in event[2] if attribute not in kept[2]]
+        # Event handlers first: they are what a reviewer must see.
+        removed = sorted((a for a in event[2] if a not in kept[2]), key=lambda a: not a[0].startswith("on"))
         if removed:
             name, value = removed[0]
             if name in URL_ATTRIBUTES:
@@ -214,7 +215,10 @@ def check_html(html: str) -> None:
     matcher = SequenceMatcher(None, original, cleaned, autojunk=False)
     for operation, i1, i2, j1, j2 in matcher.get_opcodes():
         if operation != "equal":
-            raise _describe(original, min(i1, len(original) - 1), cleaned[j1:j2])
+            # Removing a comment or tag joins the text around it: report the markup, not the text.
+            changed = range(i1, max(i2, i1 + 1))
+            first = next((i for i in changed if i < len(original) and original[i][0] != "text"), i1)
+            raise _describe(original, min(first, len(original) - 1), cleaned[j1:j2])
 
 
 _MARKDOWN_HOST = re.compile(r"(?:https?:)?//([^/\s)>\]\"'?#:]+)", re.IGNORECASE)

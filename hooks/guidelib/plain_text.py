@@ -15,7 +15,7 @@ from guidelib.input_files import ContentError, compose_yaml
 # Tags, entities (&lt; &#60; &#x3c;), Markdown code and links, attribute lists and raw URLs schemes that
 # run code. Plain '&', quotes and brackets are fine in prose.
 MARKUP = re.compile(
-    r"[<>`]|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);?(?=\W|$)|\]\(|\{[:#.]|\b(?:javascript|vbscript|data):",
+    r"[<>`]|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*)(?:;|(?=\W|$))|\]\(|\{[:#.]|\b(?:javascript|vbscript|data):",
     re.IGNORECASE,
 )
 ADVICE = "write plain text: no HTML, entities (&lt;), Markdown code or links"
