@@ -417,3 +417,72 @@ def test_byte_order_mark_builds(project: Path) -> None:
     result = build_site(project, project / "site", downloads=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site/es/outlook/index.html").is_file()
+
+
+# --- in Chromium: the policy breaks nothing, and a link cannot put a number on our domain --------------
+
+
+@pytest.fixture(scope="module")
+def quick_site_url(tmp_path_factory: pytest.TempPathFactory):
+    from conftest import free_port, serve
+
+    port = free_port()
+    site = tmp_path_factory.mktemp("quick-site")
+    result = build_site(ROOT, site, downloads=False, site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield from serve(site, port)
+
+
+def _policy_violations(page) -> list[str]:
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    return messages
+
+
+HOSPITAL_NUMBER = "+1 900 555 0199"
+
+
+def test_top_level_visit_shows_no_number_from_the_address(browser, quick_site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(quick_site_url + "embed/es/when-to-get-help/?emergency=" + HOSPITAL_NUMBER.replace("+", "%2B"))
+    page.locator("div.admonition.emergency").first.wait_for()
+    page.wait_for_load_state("load")
+    assert page.locator(".hospital-number").count() == 0
+    assert HOSPITAL_NUMBER not in page.content()
+
+
+def test_framed_number_says_where_it_comes_from_and_policy_blocks_nothing(browser, quick_site_url: str, tmp_path: Path) -> None:
+    from conftest import serve
+
+    (tmp_path / "host.html").write_text(
+        f'<!doctype html><iframe src="{quick_site_url}embed/es/when-to-get-help/?emergency=%2B1%20900%20555%200199" '
+        'sandbox="allow-scripts allow-popups" style="width:100%;height:600px"></iframe>',
+        encoding="utf-8",
+    )
+    for host in serve(tmp_path):
+        page = browser.new_page()
+        messages = _policy_violations(page)
+        page.goto(host + "host.html")
+        frame = page.frame_locator("iframe")
+        line = frame.locator("div.admonition.emergency .hospital-number").first
+        line.wait_for()
+        assert HOSPITAL_NUMBER in line.inner_text()
+        source = line.locator(".hospital-number__source").inner_text()
+        assert source.strip() == _strings("es")["hospital_number_source"]
+        assert not [m for m in messages if "Content Security Policy" in m], messages
+
+
+def test_search_works_under_the_policy(browser, quick_site_url: str) -> None:
+    from helpers import search
+
+    page = browser.new_page()
+    messages = _policy_violations(page)
+    page.goto(quick_site_url + "zh/symptoms/", wait_until="networkidle")
+    assert search(page, "spine").count() > 0
+    assert not [m for m in messages if "Content Security Policy" in m], messages
+
+
+def _strings(locale: str) -> dict[str, str]:
+    from guidelib.translations import load_language
+
+    return load_language(locale).strings
