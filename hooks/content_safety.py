@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
-from guidelib.html_policy import UnsafeHtml, check_html, link_hosts, source_hosts, source_line
+from guidelib.html_policy import PUBLISHED_MARKUP, WRITTEN_MARKUP, UnsafeHtml, check_html, link_hosts, source_hosts, source_line
 from guidelib.input_files import MAX_FILE_BYTES, ContentError, check_nesting, compose_yaml, read_text_file
 from guidelib.pages import read_meta
 from guidelib.plain_text import check_plain_text_node
@@ -134,10 +134,13 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    """Python-Markdown recurses once per nesting level; a RecursionError becomes a clean message."""
+    """Check what the page's own Markdown renders to, before our hooks add generated HTML; and turn a
+    RecursionError deep in Python-Markdown into a clean message."""
+    if page.file.generated_by:
+        return page
     render = page.render
 
-    def render_or_explain(*args: Any, **kwargs: Any) -> None:
+    def render_and_check(*args: Any, **kwargs: Any) -> None:
         try:
             render(*args, **kwargs)
         except RecursionError:
@@ -145,9 +148,18 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
                 f"docs/{page.file.src_uri}: the page is nested too deeply for Markdown (lists, quotes or HTML "
                 "inside each other); flatten it"
             ) from None
+        try:
+            check_html(page.content or "", WRITTEN_MARKUP)
+        except UnsafeHtml as problem:
+            raise _refusal(page, problem) from None
 
-    page.render = render_or_explain  # type: ignore[method-assign]
+    page.render = render_and_check  # type: ignore[method-assign]
     return page
+
+
+def _refusal(page: Page, problem: UnsafeHtml | UrgencyProblem) -> PluginError:
+    line = source_line(page.file.content_string, problem.needles)
+    return PluginError(f"docs/{page.file.src_uri}:{line}: {problem.message}")
 
 
 # --- the HTML readers receive ------------------------------------------------------------------------
@@ -180,18 +192,13 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: ob
     if page.file.generated_by:  # built by our hooks from plain-text strings, not written by a person
         return content
     locale = config.theme["language"]
-    source = page.file.content_string
-    name = f"docs/{page.file.src_uri}"
     try:
-        check_html(content)
+        check_html(content, PUBLISHED_MARKUP)
         for what, needle in external_link_problems(content, page, locale):
             raise UnsafeHtml(what, needle)
-        boxes = urgency_boxes(content)
-        check_against_english(boxes, bare_page_url(page.url, locale), locale)
-    except UnsafeHtml as problem:
-        raise PluginError(f"{name}:{source_line(source, problem.needles)}: {problem.message}") from None
-    except UrgencyProblem as problem:
-        raise PluginError(f"{name}:{source_line(source, problem.needles)}: {problem.message}") from None
+        check_against_english(urgency_boxes(content), bare_page_url(page.url, locale), locale)
+    except (UnsafeHtml, UrgencyProblem) as problem:
+        raise _refusal(page, problem) from None
     return content
 
 

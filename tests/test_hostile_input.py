@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import ROOT, build_site, copy_project
 from guidelib.csp import content_security_policy
-from guidelib.html_policy import UnsafeHtml, check_html, sanitise, url_allowed
+from guidelib.html_policy import WRITTEN_MARKUP, UnsafeHtml, check_html, sanitise, url_allowed
 from guidelib.input_files import ContentError, check_nesting, load_yaml, read_text_file
 from guidelib.pages import check_meta
 from guidelib.plain_text import check_plain_text_tree, markup_in
@@ -118,6 +118,14 @@ REFUSED_MARKDOWN = {
     "keygen": "<keygen autofocus onfocus=alert(1)>",
     "unknown custom element": "<x-widget>x</x-widget>",
     "backtick fence is not enabled, so the tag is raw": "```\n<script>alert(1)</script>\n```",
+    "attr_list hidden": "Keep this warning\n{: hidden }",
+    "raw hidden paragraph": "<p hidden>Keep this warning</p>",
+    "attr_list data attribute": "Paragraph\n{: data-x=\"1\" }",
+    "attr_list role": "Paragraph\n{: role=\"alert\" }",
+    "attr_list id on a paragraph": "Paragraph\n{: #my-anchor }",
+    "attr_list lang": "Paragraph\n{: lang=\"en\" }",
+    "raw details": "<details><summary>More</summary><p>x</p></details>",
+    "raw generated class": '<div class="emergency-numbers">999</div>',
     "nested admonition with handler": '!!! note "n"\n    <p onclick="alert(1)">x</p>',
 }
 
@@ -125,7 +133,7 @@ REFUSED_MARKDOWN = {
 @pytest.mark.parametrize("source", REFUSED_MARKDOWN.values(), ids=REFUSED_MARKDOWN.keys())
 def test_hostile_markdown_is_refused(source: str) -> None:
     with pytest.raises(UnsafeHtml):
-        check_html(render(source))
+        check_html(render(source), WRITTEN_MARKUP)
 
 
 # Harmless text that looks odd: builds, and the HTML readers get is exactly what Markdown made.
@@ -149,8 +157,8 @@ ACCEPTED_MARKDOWN = {
 @pytest.mark.parametrize("source", ACCEPTED_MARKDOWN.values(), ids=ACCEPTED_MARKDOWN.keys())
 def test_harmless_markdown_passes_unchanged(source: str) -> None:
     html = render(source)
-    check_html(html)
-    assert not DANGEROUS.search(sanitise(html))
+    check_html(html, WRITTEN_MARKUP)
+    assert not DANGEROUS.search(sanitise(html, WRITTEN_MARKUP))
 
 
 @pytest.mark.parametrize(
@@ -486,3 +494,13 @@ def _strings(locale: str) -> dict[str, str]:
     from guidelib.translations import load_language
 
     return load_language(locale).strings
+
+
+@pytest.mark.parametrize(
+    "deep", ["*" * 5000 + "x" + "*" * 5000, '<div markdown="1">\n' * 3000 + "x\n" + "</div>\n" * 3000],
+    ids=["emphasis", "md_in_html"],
+)
+def test_markdown_recursion_fails_cleanly(project: Path, deep: str) -> None:
+    path = project / "docs/en/outlook.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + deep + "\n", encoding="utf-8")
+    assert "docs/en/outlook.md: the page is nested too deeply for Markdown" in failed_build(project)

@@ -3,13 +3,16 @@
 A page's HTML passes when sanitising it changes nothing; otherwise the first difference is reported
 as an element or attribute, with text to find its line in the Markdown. The allow-list is what
 Markdown, our hooks (citations, sources, emergency numbers, admonitions, permalinks) and the planned
-generated urgency boxes make. To allow something new, extend ALLOWED_ELEMENTS or ALLOWED_CLASSES.
+generated urgency boxes make. Two policies: WRITTEN_MARKUP, what a page's own Markdown may produce
+(checked right after rendering), and PUBLISHED_MARKUP, that plus GENERATED_MARKUP, what our hooks add
+(checked on the final HTML). To let a hook generate something new, extend GENERATED_MARKUP.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -17,46 +20,78 @@ from urllib.parse import urlsplit
 import nh3
 from guidelib.sources import all_sources
 
-# Element -> its own attributes (GLOBAL_ATTRIBUTES and data-*/aria-* are allowed on every element).
-ALLOWED_ELEMENTS: dict[str, frozenset[str]] = {
-    **{tag: frozenset() for tag in (
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "strong", "em", "b", "i", "code", "pre",
-        "blockquote", "hr", "br", "sup", "sub", "small", "div", "span", "table", "thead", "tbody", "tfoot",
-        "tr", "caption", "dl", "dt", "dd", "kbd", "mark", "s", "summary",
-    )},
-    "a": frozenset({"href", "rel", "hreflang"}),
-    "ol": frozenset({"start"}),
-    "li": frozenset({"value"}),
-    "th": frozenset({"colspan", "rowspan", "scope"}),
-    "td": frozenset({"colspan", "rowspan"}),
-    "abbr": frozenset({"title"}),
-    "time": frozenset({"datetime"}),
-    "img": frozenset({"src", "alt", "width", "height"}),
-    "details": frozenset({"open"}),
-    "button": frozenset({"disabled"}),
-    "select": frozenset({"name", "disabled"}),
-    "option": frozenset({"value", "selected"}),
-    "label": frozenset({"for"}),
-    "input": frozenset({"name", "placeholder", "autocomplete"}),
-}
-# Attributes whose values are restricted to a fixed set (nh3 keeps these apart from the lists above).
-ALLOWED_ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
-    "input": {"type": {"search"}},
-    "button": {"type": {"button"}},
-}
-GLOBAL_ATTRIBUTES = frozenset({"id", "lang", "dir", "title", "hidden", "role"})
-GENERIC_ATTRIBUTE_PREFIXES = frozenset({"data-", "aria-"})
-# Every class a page may carry. Pages set none themselves except through admonitions (`!!! emergency`).
-ALLOWED_CLASSES: frozenset[str] = frozenset({
-    # Admonitions: urgency boxes and their titles
-    "admonition", "admonition-title", "emergency", "urgent", "routine", "note", "tip", "warning", "info",
-    # hooks/citations.py, hooks/emergency_numbers.py, toc permalinks
-    "citation", "sources", "headerlink",
-    "emergency-numbers", "emergency-numbers__label", "emergency-numbers__country", "emergency-numbers__number",
-    "emergency-numbers__checked",
-    # generated urgency boxes (triage)
-    "triage-box", "triage-signs", "triage-action", "country-picker", "emergency-number", "general-advice",
-})
+@dataclass(frozen=True)
+class MarkupPolicy:
+    """Elements (each with its own attributes), attributes allowed on every element, and classes."""
+
+    elements: dict[str, frozenset[str]]
+    global_attributes: frozenset[str] = frozenset()
+    attribute_prefixes: frozenset[str] = frozenset()
+    classes: frozenset[str] = frozenset()
+    attribute_values: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+
+    def extended(self, other: MarkupPolicy) -> MarkupPolicy:
+        elements = {tag: self.elements.get(tag, frozenset()) | other.elements.get(tag, frozenset())
+                    for tag in self.elements.keys() | other.elements.keys()}
+        return MarkupPolicy(
+            elements,
+            self.global_attributes | other.global_attributes,
+            self.attribute_prefixes | other.attribute_prefixes,
+            self.classes | other.classes,
+            {**self.attribute_values, **other.attribute_values},
+        )
+
+
+def _plain(*tags: str) -> dict[str, frozenset[str]]:
+    return {tag: frozenset() for tag in tags}
+
+
+# What a page's Markdown may produce: Markdown itself, admonitions, heading ids and permalinks, and the
+# citation links and source list that hooks/citations.py writes into the Markdown. Translators write this.
+WRITTEN_MARKUP = MarkupPolicy(
+    elements={
+        **_plain("p", "ul", "strong", "em", "b", "i", "code", "pre", "blockquote", "hr", "br", "sup", "sub",
+                 "small", "div", "span", "table", "thead", "tbody", "tfoot", "tr", "td", "caption", "dl", "dt",
+                 "dd", "kbd", "mark", "s"),
+        **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
+        "a": frozenset({"href", "title", "rel"}),
+        "ol": frozenset({"start"}),
+        "li": frozenset({"id", "value"}),  # the source list: <li id="source-2" value="2">
+        "th": frozenset({"colspan", "rowspan", "scope"}),
+        "abbr": frozenset({"title"}),
+        "img": frozenset({"src", "alt", "title", "width", "height"}),
+    },
+    classes=frozenset({
+        "admonition", "admonition-title", "emergency", "urgent", "routine", "note", "tip", "warning", "info",
+        "citation", "sources", "headerlink",
+    }),
+)
+# What our hooks add after rendering (emergency numbers, generated urgency boxes): readers receive
+# WRITTEN_MARKUP plus this. To let a hook generate something new, extend this constant.
+GENERATED_MARKUP = MarkupPolicy(
+    elements={
+        **_plain("details", "summary", "span", "div", "p", "ul", "li", "strong"),
+        "a": frozenset({"hreflang"}),
+        "time": frozenset({"datetime"}),
+        "button": frozenset({"disabled"}),
+        "select": frozenset({"name", "disabled"}),
+        "option": frozenset({"value", "selected"}),
+        "label": frozenset({"for"}),
+        "input": frozenset({"name", "placeholder", "autocomplete"}),
+    },
+    global_attributes=frozenset({"id", "lang", "dir", "title", "hidden", "role"}),
+    attribute_prefixes=frozenset({"data-", "aria-"}),
+    classes=frozenset({
+        "emergency-numbers", "emergency-numbers__label", "emergency-numbers__country", "emergency-numbers__number",
+        "emergency-numbers__checked",
+        "triage-box", "triage-signs", "triage-action", "country-picker", "emergency-number", "general-advice",
+    }),
+    attribute_values={"input": {"type": frozenset({"search"})}, "button": {"type": frozenset({"button"})}},
+)
+PUBLISHED_MARKUP = WRITTEN_MARKUP.extended(GENERATED_MARKUP)
+# Removed with everything inside them, so their text is reported as part of the element.
+REMOVED_WITH_CONTENT = frozenset({"script", "style", "template", "noscript", "textarea", "title", "xmp", "iframe",
+                                  "noembed", "noframes", "plaintext", "object", "embed", "math", "svg"})
 URL_ATTRIBUTES = frozenset({"href", "src"})
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
 ATTRIBUTE_LIST_HINT = (
@@ -105,20 +140,20 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitise(html: str) -> str:
+def sanitise(html: str, policy: MarkupPolicy = PUBLISHED_MARKUP) -> str:
     return nh3.clean(
         html,
-        tags=set(ALLOWED_ELEMENTS),
-        clean_content_tags={"script", "style", "template", "noscript", "textarea", "title", "xmp", "iframe",
-                            "noembed", "noframes", "plaintext", "object", "embed", "math", "svg"},
-        attributes={"*": set(GLOBAL_ATTRIBUTES), **{tag: set(attrs) for tag, attrs in ALLOWED_ELEMENTS.items()}},
+        tags=set(policy.elements),
+        clean_content_tags=REMOVED_WITH_CONTENT - set(policy.elements),
+        attributes={"*": set(policy.global_attributes), **{tag: set(attrs) for tag, attrs in policy.elements.items()}},
         attribute_filter=_attribute_filter,
         strip_comments=True,
         link_rel=None,
-        generic_attribute_prefixes=set(GENERIC_ATTRIBUTE_PREFIXES),
-        tag_attribute_values=ALLOWED_ATTRIBUTE_VALUES,
-        url_schemes=set(SAFE_SCHEMES) | {"http"},
-        allowed_classes={tag: set(ALLOWED_CLASSES) for tag in ALLOWED_ELEMENTS},
+        generic_attribute_prefixes=set(policy.attribute_prefixes),
+        tag_attribute_values={tag: {name: set(values) for name, values in attributes.items()}
+                              for tag, attributes in policy.attribute_values.items()},
+        url_schemes=set(SAFE_SCHEMES) | {"http"},  # http: only for data/sources.yml (_attribute_filter)
+        allowed_classes={tag: set(policy.classes) for tag in policy.elements},
     )
 
 
@@ -206,10 +241,10 @@ def _describe(original: list[Event], start: int, cleaned_part: list[Event]) -> U
     )
 
 
-def check_html(html: str) -> None:
+def check_html(html: str, policy: MarkupPolicy = PUBLISHED_MARKUP) -> None:
     """Raise UnsafeHtml unless the sanitiser leaves the HTML as it is."""
     original = events(html)
-    cleaned = events(sanitise(html))
+    cleaned = events(sanitise(html, policy))
     if original == cleaned:
         return
     matcher = SequenceMatcher(None, original, cleaned, autojunk=False)
