@@ -23,9 +23,19 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
-from guidelib.html_policy import PUBLISHED_MARKUP, WRITTEN_MARKUP, UnsafeHtml, check_html, link_hosts, source_hosts, source_line
+from guidelib.html_policy import (
+    PUBLISHED_MARKUP,
+    WRITTEN_MARKUP,
+    UnsafeHtml,
+    check_html,
+    sanitise,
+    link_hosts,
+    source_hosts,
+    source_line,
+)
 from guidelib.input_files import MAX_FILE_BYTES, ContentError, check_nesting, compose_yaml, read_text_file
 from guidelib.pages import read_meta
 from guidelib.plain_text import check_plain_text_node
@@ -45,44 +55,33 @@ LANGUAGE_TEXT_KEYS = ("name", "site_name", "site_description", "copyright", "nav
 SITE_TEXT_KEYS = ("site_name", "site_description", "copyright")
 
 
-def _fail(error: ContentError | str) -> PluginError:
-    return PluginError(str(error))
-
-
 # --- mkdocs.yml --------------------------------------------------------------------------------------
+
+
+def _fields(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    return {key.value: value for key, value in node.value} if isinstance(node, yaml.MappingNode) else {}
 
 
 def check_site_config_text(config_path: Path) -> None:
     """The reader-visible text of mkdocs.yml, site-wide and per language, is plain text."""
-    root = compose_yaml(read_text_file(config_path), config_path)
-    for key_node, value_node in root.value:
-        if key_node.value in SITE_TEXT_KEYS:
-            check_plain_text_node(value_node, config_path, 1, key_node.value)
-        if key_node.value == "plugins":
-            for plugin in value_node.value:
-                for name_node, settings in getattr(plugin, "value", []) if plugin.id == "mapping" else []:
-                    if name_node.value == "i18n":
-                        _check_language_entries(settings, config_path)
-        if key_node.value == "nav":
-            check_plain_text_node(value_node, config_path, 1, "nav")
-
-
-def _check_language_entries(settings: Any, config_path: Path) -> None:
-    for key_node, value_node in settings.value:
-        if key_node.value != "languages":
-            continue
-        for entry in value_node.value:
-            locale = next((v.value for k, v in entry.value if k.value == "locale"), "?")
-            for key, value in entry.value:
-                if key.value in LANGUAGE_TEXT_KEYS:
-                    check_plain_text_node(value, config_path, 1, f"languages[{locale}].{key.value}")
+    root = _fields(compose_yaml(read_text_file(config_path), config_path))
+    for key in (*SITE_TEXT_KEYS, "nav"):
+        if key in root:
+            check_plain_text_node(root[key], config_path, 1, key)
+    for plugin in getattr(root.get("plugins"), "value", []):
+        for entry in getattr(_fields(_fields(plugin).get("i18n")).get("languages"), "value", []):
+            fields = _fields(entry)
+            locale = fields["locale"].value if "locale" in fields else "?"
+            for key in LANGUAGE_TEXT_KEYS:
+                if key in fields:
+                    check_plain_text_node(fields[key], config_path, 1, f"languages[{locale}].{key}")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         check_site_config_text(Path(config.config_file_path))
     except ContentError as error:
-        raise _fail(error) from None
+        raise PluginError(str(error)) from None
     return config
 
 
@@ -129,7 +128,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
         read_meta(path)
         check_nesting(source, path)
     except ContentError as error:
-        raise _fail(error) from None
+        raise PluginError(str(error)) from None
     return source
 
 
@@ -199,7 +198,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: ob
         check_against_english(urgency_boxes(content), bare_page_url(page.url, locale), locale)
     except (UnsafeHtml, UrgencyProblem) as problem:
         raise _refusal(page, problem) from None
-    return content
+    # Readers get the sanitiser's own serialisation: the same markup, with no parser differences left.
+    return sanitise(content, PUBLISHED_MARKUP)
 
 
 @event_priority(-1000)  # after Material's search plugin, which rewrites page.content as a plain string
