@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import html
-import re
 
 from guidelib.pages import ContentError
-from guidelib.sources import CITATION, all_sources, check_citations
+from guidelib.generated import cited_by_blocks
+from guidelib.sources import all_sources, check_citations, link_citations
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-
-
-def _link(match: re.Match[str]) -> str:
-    numbers = [n.strip() for n in match.group(1).split(",")]
-    links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in numbers)
-    return f'<sup class="citation">[{links}]</sup>'
 
 
 def _source_list(numbers: list[int], heading: str, intro: str) -> str:
@@ -38,8 +32,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     except ContentError as error:
         raise PluginError(str(error)) from None
     strings = load_language(config.theme["language"]).strings
-    # Urgency boxes (hooks/urgency_boxes.py) cite the catalogue's sources; list those too.
-    cited = {int(n) for match in CITATION.finditer(markdown) for n in match.group(1).split(",")}
-    body = CITATION.sub(_link, markdown)
-    listed = sorted(set(page.meta["sources"]) | cited)
-    return body + _source_list(listed, strings["sources_heading"], strings["sources_intro"])
+    # Blocks built from data (urgency boxes, the numbers table) cite sources of their own; list those too.
+    listed = sorted(set(page.meta["sources"]) | cited_by_blocks(page))
+    return link_citations(markdown) + _source_list(listed, strings["sources_heading"], strings["sources_intro"])

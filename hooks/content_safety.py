@@ -1,33 +1,224 @@
-"""Reject active content in Markdown pages: a translated page must not be able to run code."""
+"""Content safety: nothing a translator can change may harm a reader.
+
+Every file under docs/, translations/<lang>.yml and the language entries of mkdocs.yml are untrusted.
+This hook is the one owner of that concern:
+
+- files: only Markdown pages and plain images under docs/, no symlinks, no huge or non-UTF-8 files;
+- reading: front matter is checked (real dates, no YAML aliases, plain-text title and description)
+  before MkDocs parses it, and deeply nested Markdown is refused before Python-Markdown recurses;
+- mkdocs.yml: site names, descriptions, copyright and menu labels of every language are plain text;
+- the HTML readers receive: after every other hook has changed a page (lowest priority), the page's
+  HTML must pass an allow-list sanitiser (guidelib/html_policy.py) unchanged; the page, its embed
+  view, the JSON API, oEmbed and the handouts are all made from this HTML;
+- external links in a translation go only to hosts its English page or data/sources.yml links to;
+- urgency boxes (guidelib/urgency.py) are the English page's, visible, and carry no typed phone number.
+
+Every refusal is one PluginError line naming the file and, where it can, the line.
+"""
 
 from __future__ import annotations
 
-import re
+import os
+from pathlib import Path
+from typing import Any
 
+import jinja2
+import yaml
+from guidelib.csp import add_content_security_policy
+from guidelib.escaping import Markup, escape_by_default
+from guidelib.html_policy import (
+    PUBLISHED_MARKUP,
+    WRITTEN_MARKUP,
+    UnsafeHtml,
+    check_html,
+    sanitise,
+    link_hosts,
+    source_hosts,
+    source_line,
+)
+from guidelib.input_files import MAX_FILE_BYTES, ContentError, check_nesting, compose_yaml, read_text_file
+from guidelib.pages import read_meta
+from guidelib.plain_text import check_plain_text_node
+from guidelib.site_config import bare_page_url
+from guidelib.translation import SOURCE_LANGUAGE, english_source
+from guidelib.urgency import UrgencyProblem, check_against_english, urgency_boxes
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-FORBIDDEN = (
-    (re.compile(r"<\s*script\b", re.IGNORECASE), "raw <script> tag"),
-    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "raw <iframe> tag"),
-    (re.compile(r"javascript\s*:", re.IGNORECASE), "javascript: link"),
-    (re.compile(r"<[^>]*\bon[a-z]+\s*=", re.IGNORECASE), "inline event handler (on...= attribute)"),
-)
+# What may live under docs/: pages and raster images. SVG can carry script, so it stays in overrides/.
+ALLOWED_SUFFIXES = (".md", ".png", ".jpg", ".jpeg", ".webp")
+# Language entries of mkdocs.yml that readers see; each is plain text.
+LANGUAGE_TEXT_KEYS = ("name", "site_name", "site_description", "copyright", "nav_translations")
+SITE_TEXT_KEYS = ("site_name", "site_description", "copyright")
 
 
-def find_active_content(text: str) -> list[tuple[int, str]]:
-    """(line number, what) for every forbidden construct in a page's source text."""
+# --- mkdocs.yml --------------------------------------------------------------------------------------
+
+
+def _fields(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    return {key.value: value for key, value in node.value} if isinstance(node, yaml.MappingNode) else {}
+
+
+def check_site_config_text(config_path: Path) -> None:
+    """The reader-visible text of mkdocs.yml, site-wide and per language, is plain text."""
+    root = _fields(compose_yaml(read_text_file(config_path), config_path))
+    for key in (*SITE_TEXT_KEYS, "nav"):
+        if key in root:
+            check_plain_text_node(root[key], config_path, 1, key)
+    for plugin in getattr(root.get("plugins"), "value", []):
+        for entry in getattr(_fields(_fields(plugin).get("i18n")).get("languages"), "value", []):
+            fields = _fields(entry)
+            locale = fields["locale"].value if "locale" in fields else "?"
+            for key in LANGUAGE_TEXT_KEYS:
+                if key in fields:
+                    check_plain_text_node(fields[key], config_path, 1, f"languages[{locale}].{key}")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        check_site_config_text(Path(config.config_file_path))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+# --- files under docs/ -------------------------------------------------------------------------------
+
+
+def docs_file_problems(docs_dir: Path) -> list[str]:
+    """Symlinks, files of a type we do not publish, and oversized files, on the real file system."""
+    problems = []
+    for folder, subfolders, names in os.walk(docs_dir, followlinks=False):
+        for name in sorted(subfolders + names):
+            path = Path(folder) / name
+            shown = path.relative_to(docs_dir.parent).as_posix()
+            if path.is_symlink():
+                problems.append(f"{shown}: is a symbolic link; replace it with the real file or delete it")
+            elif path.is_file() and not name.lower().endswith(ALLOWED_SUFFIXES):
+                problems.append(
+                    f"{shown}: files of this type are not published; pages are Markdown (.md) and images "
+                    f"{', '.join(s for s in ALLOWED_SUFFIXES if s != '.md')}: delete it or convert it"
+                )
+            elif path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+                problems.append(f"{shown}: is larger than {MAX_FILE_BYTES // 1000} KB; make it smaller or split it")
+    return problems
+
+
+@event_priority(100)  # before any other hook reads a file
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    problems = docs_file_problems(Path(config.docs_dir))
+    if problems:
+        raise PluginError("Files not allowed in docs/:\n  " + "\n  ".join(problems))
+    return files
+
+
+# --- reading a page ----------------------------------------------------------------------------------
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Read the page ourselves, so that bad input is refused before MkDocs or Markdown trips on it."""
+    if page.file.generated_by or not page.file.abs_src_path:
+        return None
+    path = Path(page.file.abs_src_path)
+    try:
+        source = read_text_file(path)
+        read_meta(path)
+        check_nesting(source, path)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    return source
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Check what the page's own Markdown renders to, before our hooks add generated HTML; and turn a
+    RecursionError deep in Python-Markdown into a clean message."""
+    if page.file.generated_by:
+        return page
+    render = page.render
+
+    def render_and_check(*args: Any, **kwargs: Any) -> None:
+        try:
+            render(*args, **kwargs)
+        except RecursionError:
+            raise PluginError(
+                f"docs/{page.file.src_uri}: the page is nested too deeply for Markdown (lists, quotes or HTML "
+                "inside each other); flatten it"
+            ) from None
+        try:
+            check_html(page.content or "", WRITTEN_MARKUP)
+        except UnsafeHtml as problem:
+            raise _refusal(page, problem) from None
+
+    page.render = render_and_check  # type: ignore[method-assign]
+    return page
+
+
+def _refusal(page: Page, problem: UnsafeHtml | UrgencyProblem) -> PluginError:
+    line = source_line(page.file.content_string, problem.needles)
+    return PluginError(f"docs/{page.file.src_uri}:{line}: {problem.message}")
+
+
+# --- the HTML readers receive ------------------------------------------------------------------------
+
+
+def _english_hosts(page: Page, locale: str) -> set[str]:
+    if locale == SOURCE_LANGUAGE:
+        return set()
+    english = english_source(Path(page.file.abs_src_path))
+    return link_hosts(read_text_file(english)) if english.is_file() else set()
+
+
+def external_link_problems(content: str, page: Page, locale: str) -> list[tuple[str, str]]:
+    """(what, distinctive text) for links in a translation to hosts neither English nor the sources use."""
+    if locale == SOURCE_LANGUAGE:
+        return []
+    allowed = _english_hosts(page, locale) | source_hosts()
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        found += [(number, what) for pattern, what in FORBIDDEN if pattern.search(line)]
+    for host in sorted(link_hosts(content, html=True) - allowed):
+        found.append((f"link to {host}, a site the English page does not link to", host))
     return found
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
-    if page.file.generated_by:  # built by a hook, not written by a person
-        return markdown
-    problems = find_active_content(page.file.content_string)
-    if problems:
-        details = "; ".join(f"{page.file.src_uri} line {line}: {what}" for line, what in problems)
-        raise PluginError(f"Active content is not allowed in pages ({details}). Remove it; use plain Markdown.")
-    return markdown
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    return escape_by_default(env)
+
+
+@event_priority(-1000)  # last: sees the final HTML that pages, embed views, the API and handouts use
+def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    if page.file.generated_by:  # built by our hooks from plain-text strings, not written by a person
+        return content
+    locale = config.theme["language"]
+    try:
+        check_html(content, PUBLISHED_MARKUP)
+        for what, needle in external_link_problems(content, page, locale):
+            raise UnsafeHtml(what, needle)
+        check_against_english(urgency_boxes(content), bare_page_url(page.url, locale), locale)
+    except (UnsafeHtml, UrgencyProblem) as problem:
+        raise _refusal(page, problem) from None
+    # Readers get the sanitiser's own serialisation: the same markup, with no parser differences left.
+    return sanitise(content, PUBLISHED_MARKUP)
+
+
+@event_priority(-1000)  # after Material's search plugin, which rewrites page.content as a plain string
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+    page.content = Markup(page.content or "")  # checked in on_page_content: the templates print it as HTML
+    _mark_toc_titles(page.toc)  # Python-Markdown gives heading titles already escaped
+    return context
+
+
+def _mark_toc_titles(items: Any) -> None:
+    for item in items:
+        item.title = Markup(item.title)
+        _mark_toc_titles(item.children)
+
+
+@event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return add_content_security_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return add_content_security_policy(output_content) if template_name.endswith(".html") else output_content

@@ -17,6 +17,8 @@ from urllib.parse import quote
 from bs4 import BeautifulSoup
 from guidelib.emergency_numbers import load_numbers
 from guidelib.bundle import building_bundle, handouts_wanted
+from guidelib.csp import add_content_security_policy
+from guidelib.escaping import Markup, escape_by_default
 from guidelib.outputs import EMBED_ROOT, absolute_url, api_index_path, guide_handout_path, oembed_path
 from guidelib.site_config import language_prefix, text_direction
 from guidelib.translations import load_language
@@ -90,19 +92,19 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if building_bundle() or page.file.generated_by:
         return context
     target = Path(config.site_dir) / EMBED_ROOT / page.url / "index.html"
-    template = config.theme.get_env().get_template("embed.html")
+    template = escape_by_default(config.theme.get_env()).get_template("embed.html")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
-        template.render(
+        add_content_security_policy(template.render(
             page=page,
             config=config,
-            content=_open_external_links_in_new_tab(page.content or ""),
+            content=Markup(_open_external_links_in_new_tab(page.content or "")),  # checked by content_safety
             root="../" * (page.url.count("/") + 1),  # one more level: the embed/ folder
             material_stylesheet=_material_stylesheet(config),
             translation=context.get("translation"),
             ui=load_language(config.theme["language"]).strings,
             direction=text_direction(config.theme["language"]),
-        ),
+        )),
         encoding="utf-8",
     )
     return context

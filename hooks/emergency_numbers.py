@@ -10,6 +10,8 @@ import html
 from pathlib import PurePosixPath
 
 from guidelib.emergency_numbers import country_name, load_numbers
+from guidelib.generated import cite, fill, placeholder
+from guidelib.sources import citation_html
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -19,7 +21,8 @@ NUMBERS_PAGE = "about.md"
 NUMBERS_ID = "emergency-numbers"
 
 
-def numbers_section(locale: str) -> str:
+def numbers_table(locale: str) -> str:
+    """Every country of the catalogue: its numbers, how well they are verified, a note and the sources."""
     strings = load_language(locale).strings
     catalogue = load_numbers()
     rows = []
@@ -31,26 +34,40 @@ def numbers_section(locale: str) -> str:
         )
         verification = country.verification.replace("-", " ").capitalize() + "."
         note = html.escape(f"{verification} {country.note}".strip())
-        cited = ", ".join(str(source) for source in country.sources)
         rows.append(
             f"<tr><td>{html.escape(country_name(country.code, locale))}</td><td dir=\"ltr\">{numbers}</td>"
-            f'<td lang="en" dir="ltr">{note} [{cited}]</td></tr>'
+            f'<td lang="en" dir="ltr">{note} {citation_html(country.sources)}</td></tr>'
         )
     missing = ", ".join(html.escape(country_name(code, locale)) for code in catalogue.no_source)
-    checked = catalogue.checked.isoformat()
     return (
-        f"\n\n## {html.escape(strings['numbers_heading'])} {{#{NUMBERS_ID}}}\n\n"
-        f"{html.escape(strings['numbers_intro'])} {html.escape(strings['emergency_numbers_checked'])} "
-        f'<time dir="ltr" datetime="{checked}">{checked}</time>.\n\n'
         f'<div class="numbers-table"><table><thead><tr><th>{html.escape(strings["numbers_country"])}</th>'
         f'<th>{html.escape(strings["numbers_number"])}</th><th>{html.escape(strings["numbers_note"])}</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>\n\n"
-        f"{html.escape(strings['numbers_missing'])}: {missing}.\n"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f"<p>{html.escape(strings['numbers_missing'])}: {missing}.</p>"
     )
 
 
-@event_priority(10)  # before hooks/citations.py links the [n] markers and lists their sources
+def _is_numbers_page(page: Page) -> bool:
+    return not page.file.generated_by and PurePosixPath(page.file.src_uri).name == NUMBERS_PAGE
+
+
+@event_priority(10)  # before hooks/citations.py lists the page's sources
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
-    if page.file.generated_by or PurePosixPath(page.file.src_uri).name != NUMBERS_PAGE:
+    if not _is_numbers_page(page):
         return markdown
-    return markdown + numbers_section(config.theme["language"])
+    strings = load_language(config.theme["language"]).strings
+    catalogue = load_numbers()
+    cite(page, {n for country in catalogue.countries.values() for n in country.sources})
+    checked = catalogue.checked.isoformat()
+    return (
+        markdown
+        + f"\n\n## {html.escape(strings['numbers_heading'])} {{#{NUMBERS_ID}}}\n\n"
+        + f"{html.escape(strings['numbers_intro'])} {html.escape(strings['emergency_numbers_checked'])} {checked}.\n"
+        + placeholder("numbers-table")
+    )
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    if not _is_numbers_page(page):
+        return content
+    return fill(content, "numbers-table", numbers_table(config.theme["language"]))

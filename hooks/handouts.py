@@ -12,11 +12,13 @@ Only when GUIDE_HANDOUTS=1 (`make build`, `make test`, the deploy workflow): pri
 from __future__ import annotations
 
 import html
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from guidelib.bundle import AFTER_ALL_LANGUAGES, handouts_wanted, whole_site_built
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
+from guidelib.local_server import clean_environment, only_from, serving
 from guidelib.outputs import absolute_url, embed_path, guide_handout_path, handout_path
 from guidelib.pages import read_meta
 from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages, page_url, text_direction
@@ -51,26 +53,34 @@ def footer(language: Language, address: str, last_reviewed: str) -> str:
     )
 
 
-def print_language(browser: Any, site: Path, site_url: str, language: Language) -> list[Path]:
+def print_page(browser: Any, address: str, origin: str, target: Path, footer_html: str) -> None:
+    """Print one page to PDF. Only requests to `origin` (our site, served on localhost) are let through."""
+    page = browser.new_page()
+    page.route("**/*", only_from(origin))  # no file:, other hosts or schemes, whatever the page asks for
+    page.goto(address, wait_until="load")
+    page.pdf(
+        path=str(target),
+        format=PAPER,
+        margin=MARGINS,
+        print_background=True,
+        display_header_footer=True,
+        header_template="<span></span>",
+        footer_template=footer_html,
+    )
+    page.close()
+
+
+def print_language(browser: Any, site: Path, site_url: str, language: Language, served: str) -> list[Path]:
+    """Print every page of a language from its embed view, read from `served` (the site over HTTP)."""
     printed = []
     for source in nav_pages():
         bare_url = page_url(source)
         meta = read_meta(DOCS / language.locale / source)
-        embed_view = site / embed_path(language.locale, bare_url) / "index.html"
         target = site / handout_path(language.locale, bare_url)
         target.parent.mkdir(parents=True, exist_ok=True)
-        page = browser.new_page()
-        page.goto(embed_view.as_uri(), wait_until="load")
-        page.pdf(
-            path=str(target),
-            format=PAPER,
-            margin=MARGINS,
-            print_background=True,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=footer(language, site_url + language.url_prefix + bare_url, meta["last_reviewed"].isoformat()),
-        )
-        page.close()
+        address = site_url + language.url_prefix + bare_url
+        print_page(browser, served + embed_path(language.locale, bare_url), served, target,
+                   footer(language, address, meta["last_reviewed"].isoformat()))
         printed.append(target)
     return printed
 
@@ -97,9 +107,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     site = Path(config.site_dir)
     site_url = absolute_url(config.site_url)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with sync_playwright() as playwright, serving(site) as served, tempfile.TemporaryDirectory() as home:
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, env=clean_environment(Path(home))
+        )
         for language in languages():
-            parts = print_language(browser, site, site_url, language)
+            parts = print_language(browser, site, site_url, language, served)
             join_pdfs(parts, site / guide_handout_path(language.locale), language.site_name)
         browser.close()

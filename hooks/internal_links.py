@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from guidelib.pages import body_offset, split_front_matter
+from guidelib.pages import body_offset, read_text_file, split_front_matter
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
@@ -19,11 +19,11 @@ GENERATED_IDS = {"sources", "emergency-numbers"}  # added by hooks/citations.py 
 
 
 def _ids(path: Path) -> set[str]:
-    return set(HEADING_ID.findall(path.read_text(encoding="utf-8"))) | GENERATED_IDS
+    return set(HEADING_ID.findall(read_text_file(path))) | GENERATED_IDS
 
 
 def broken_links(path: Path) -> list[tuple[int, str]]:
-    markdown = path.read_text(encoding="utf-8")
+    markdown = read_text_file(path)
     found = []
     offset = body_offset(markdown)
     for number, line in enumerate(split_front_matter(markdown)[1].splitlines(), start=offset + 1):

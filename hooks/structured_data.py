@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from guidelib.escaping import Markup
 from guidelib.outputs import LICENCE
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -37,5 +38,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if page.file.generated_by:  # status, offline and hospital pages are not medical content
         return context
     data = json.dumps(medical_web_page(page, config), ensure_ascii=False)
-    context["structured_data"] = data.replace("</", "<\\/")  # cannot close the <script> it sits in
+    # JSON, printed as it is; "</" escaped so no text can close the <script> it sits in.
+    context["structured_data"] = Markup(data.replace("</", "<\\/"))
     return context

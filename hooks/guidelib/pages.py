@@ -6,27 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
+from guidelib.input_files import ContentError, load_yaml, read_text_file
+from guidelib.plain_text import check_plain_text
 
 REVIEW_STATES = ("not-clinically-reviewed", "clinically-reviewed")
 REQUIRED_KEYS = ("title", "description", "last_reviewed", "review_state", "sources")
-
-
-def _display(path: Path | str) -> str:
-    """A path relative to the working directory when possible: what a translator sees in their editor."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-class ContentError(Exception):
-    """Bad input in a content or data file; the message names the file and line."""
-
-    def __init__(self, path: Path | str, line: int, message: str) -> None:
-        super().__init__(f"{_display(path)}:{line}: {message}")
-        self.path = str(path)
-        self.line = line
 
 
 def split_front_matter(markdown: str) -> tuple[str, str]:
@@ -45,26 +29,9 @@ def body_offset(markdown: str) -> int:
     return yaml_text.count("\n") + 2 if yaml_text else 0
 
 
-def load_yaml(text: str, path: Path | str, first_line: int = 1) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        problem = getattr(error, "problem", None) or str(error)
-        found = getattr(error, "problem_mark", None)
-        started = getattr(error, "context_mark", None)
-        if found is None:
-            raise ContentError(path, first_line, f"invalid YAML: {problem}") from None
-        # YAML notices an unclosed bracket or quote on a later line; name the line where it began.
-        if started is not None and found.line - 3 <= started.line < found.line:
-            raise ContentError(
-                path, first_line + started.line, f"invalid YAML: {problem} (noticed on line {first_line + found.line})"
-            ) from None
-        raise ContentError(path, first_line + found.line, f"invalid YAML: {problem}") from None
-
-
 def read_meta(path: Path) -> dict[str, Any]:
     """Front matter of one Markdown page, checked for the keys every page must carry."""
-    markdown = path.read_text(encoding="utf-8")
+    markdown = read_text_file(path)
     yaml_text, _ = split_front_matter(markdown)
     if not yaml_text:
         raise ContentError(path, 1, "missing front matter (a block between two '---' lines)")
@@ -90,6 +57,14 @@ def check_meta(meta: dict[str, Any], path: Path | str, yaml_text: str = "") -> N
         raise ContentError(
             path, _line_of("last_reviewed", yaml_text), "last_reviewed must be a date like 2026-11-24"
         )
+    if meta["last_reviewed"] > dt.date.today():
+        raise ContentError(
+            path, _line_of("last_reviewed", yaml_text), "last_reviewed is in the future; use the date the page was checked"
+        )
+    for key in ("title", "description"):
+        if not isinstance(meta[key], str):
+            raise ContentError(path, _line_of(key, yaml_text), f"{key} must be text")
+        check_plain_text(meta[key], path, _line_of(key, yaml_text), key)
     if meta["review_state"] not in REVIEW_STATES:
         raise ContentError(
             path,

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from guidelib.input_files import StrictLoader
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(StrictLoader):
     """mkdocs.yml uses `!ENV [NAME, default]`; here the default is enough."""
 
 

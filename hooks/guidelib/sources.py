@@ -7,13 +7,24 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidelib.pages import ContentError, body_offset, load_yaml, split_front_matter
+from guidelib.pages import ContentError, body_offset, load_yaml, read_text_file, split_front_matter
 
 SOURCES_FILE = Path(__file__).resolve().parents[2] / "data" / "sources.yml"
 # "[6]" or "[2, 6]", but not a Markdown link "[text](url)" or reference "[x][y]", nor an index such as
 # "x[2]" in code. Chinese text needs no space before a citation ("求助[2]"). Pages use no reference
 # definitions, so "[3]:" at the end of a sentence is a citation too.
 CITATION = re.compile(r"(?<![\]A-Za-z0-9_\\])\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\](?![(\[])")
+
+
+def citation_html(numbers: list[int] | tuple[int, ...]) -> str:
+    """A citation marker as links to the page's source list: <sup class="citation">[<a>2</a>, <a>6</a>]</sup>."""
+    links = ", ".join(f'<a href="#source-{number}">{number}</a>' for number in numbers)
+    return f'<sup class="citation">[{links}]</sup>'
+
+
+def link_citations(text: str) -> str:
+    """Every [n] marker in a text as links."""
+    return CITATION.sub(lambda match: citation_html([int(n) for n in match.group(1).split(",")]), text)
 
 
 @dataclass(frozen=True)
@@ -25,7 +36,7 @@ class Source:
 
 @functools.cache
 def all_sources() -> dict[int, Source]:
-    data = load_yaml(SOURCES_FILE.read_text(encoding="utf-8"), SOURCES_FILE)
+    data = load_yaml(read_text_file(SOURCES_FILE), SOURCES_FILE)
     return {entry["id"]: Source(entry["id"], entry["citation"], entry.get("url", "")) for entry in data}
 
 

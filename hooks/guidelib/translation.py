@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guidelib.pages import ContentError, body_offset, read_meta, split_front_matter
+from guidelib.pages import ContentError, body_offset, read_meta, read_text_file, split_front_matter
 from guidelib.site_config import DOCS
 
 SOURCE_LANGUAGE = "en"
@@ -122,8 +122,8 @@ def _describe(box: str) -> str:
 def parity_problems(translated: Path) -> list[str]:
     """How a translation differs from its English page in urgency boxes, headings or link targets."""
     english_path = english_source(translated)
-    english = structure(english_path.read_text(encoding="utf-8"))
-    ours = structure(translated.read_text(encoding="utf-8"))
+    english = structure(read_text_file(english_path))
+    ours = structure(read_text_file(translated))
     name = translated.relative_to(DOCS.parent)
     problems = []
 

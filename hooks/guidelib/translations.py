@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from guidelib.emergency_numbers import load_numbers
-from guidelib.pages import ContentError, load_yaml
+from guidelib.pages import ContentError, load_yaml, read_text_file
+from guidelib.plain_text import check_plain_text_tree
 from guidelib.translation import SOURCE_LANGUAGE
-from guidelib.triage import Wording, load_catalogue, unknown_signs, wording
+from guidelib.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guidelib.yaml_lines import key_lines, line_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,7 @@ STRINGS = (
     "alert_card_phone_link",
     "offline_ready", "offline_save", "offline_saving", "offline_failed", "offline_title", "offline_text",
     "update_available", "update_refresh", "download_bundle",
-    "hospital_emergency_number", "hospital_team_phone", "pdf_download", "source_page",
+    "hospital_emergency_number", "hospital_team_phone", "hospital_number_source", "pdf_download", "source_page",
     "for_hospitals", "for_hospitals_intro", "for_hospitals_parameters", "for_hospitals_example",
     "for_hospitals_other", "for_hospitals_licence",
 )
@@ -57,7 +58,7 @@ def translation_path(language: str) -> Path:
 def _parse(path: Path) -> tuple[str, dict[str, Any]]:
     if not path.is_file():
         raise ContentError(path, 1, "translation file is missing")
-    text = path.read_text(encoding="utf-8")
+    text = read_text_file(path)
     data = load_yaml(text, path)
     if not isinstance(data, dict):
         raise ContentError(path, 1, "must be a mapping with strings, countries, triage and glossary")
@@ -102,6 +103,7 @@ def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]
 def load_language(language: str) -> LanguageData:
     path = translation_path(language)
     text, data = _parse(path)
+    check_plain_text_tree(text, path)  # every string, in every section, is plain text
     lines = key_lines(text)
     catalogue = load_catalogue()
     if language == SOURCE_LANGUAGE:
@@ -109,6 +111,7 @@ def load_language(language: str) -> LanguageData:
     else:
         triage = wording(data, ("triage",), list(catalogue.signs), lines, path)
         unknown_signs(data, ("triage",), catalogue.signs, lines, path)
+        typed_numbers(triage, catalogue.english, ("triage",), lines, path)
     glossary = data.get("glossary")
     if not isinstance(glossary, dict):
         raise ContentError(path, line_of(lines, "glossary"), "'glossary' is missing or not a mapping")

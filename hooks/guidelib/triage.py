@@ -6,6 +6,7 @@ translates it once in the `triage:` section of translations/<lang>.yml.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,27 @@ def wording(data: Any, root: KeyPath, signs: list[str], lines: dict[KeyPath, int
         signs={sign: _text(data, (*root, "signs", sign), lines, path) for sign in signs},
         card={text: _text(data, (*root, "card", text), lines, path) for text in CARD_TEXTS},
     )
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def typed_numbers(translated: Wording, english: Wording, root: KeyPath, lines: dict[KeyPath, int], path: Path) -> None:
+    """A translated text may hold only the numbers its English text holds (the "24" of "24-hour line"):
+    phone numbers come from data/emergency-numbers.yml, never from a translation."""
+    pairs = [(("signs", sign), text, english.signs[sign]) for sign, text in translated.signs.items()]
+    pairs += [(("tiers", tier, key), text, english.tiers[tier][key]) for tier, texts in translated.tiers.items() for key, text in texts.items()]
+    pairs += [(("card", key), text, english.card[key]) for key, text in translated.card.items()]
+    for key_path, text, english_text in pairs:
+        allowed = {int(number) for number in _DIGITS.findall(english_text)}
+        for number in _DIGITS.findall(text):
+            if int(number) not in allowed:
+                raise ContentError(
+                    path,
+                    line_of(lines, *root, *key_path),
+                    f"'{'.'.join(map(str, (*root, *key_path)))}' has the number {number}, which the English text does "
+                    "not: phone numbers come from data/emergency-numbers.yml; delete it",
+                )
 
 
 def unknown_signs(data: Any, root: KeyPath, known: dict[str, Sign], lines: dict[KeyPath, int], path: Path) -> None:

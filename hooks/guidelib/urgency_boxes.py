@@ -7,7 +7,7 @@ A page places a box by naming sign ids, and writes nothing else inside it:
 
 The build writes the title, the lead, the signs, the action and (in emergency boxes) the emergency
 numbers, in the page's language, from data/triage.yml, translations/<lang>.yml and
-data/emergency-numbers.yml. Every user-supplied word is HTML-escaped here.
+data/emergency-numbers.yml. Every word from a data or translation file is HTML-escaped here.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from guidelib.emergency_numbers import Country, country_name, load_numbers
 from guidelib.pages import ContentError, body_offset, split_front_matter
+from guidelib.sources import citation_html
 from guidelib.translations import LanguageData
 from guidelib.triage import TIERS, load_catalogue
 
@@ -97,11 +98,11 @@ def find_boxes(markdown: str, path: Path | str) -> list[Box]:
     return boxes
 
 
-def replace_boxes(markdown: str, rendered: list[str]) -> str:
-    """Put each rendered box in place of the Markdown box, in order. `markdown` is the page body."""
+def replace_boxes(markdown: str, replacements: list[str]) -> str:
+    """Put each replacement in place of a Markdown box, in order. `markdown` is the page body."""
     lines = markdown.split("\n")
     out: list[str] = []
-    boxes = iter(rendered)
+    boxes = iter(replacements)
     fenced = False
     index = 0
     while index < len(lines):
@@ -113,8 +114,7 @@ def replace_boxes(markdown: str, rendered: list[str]) -> str:
             index += 1
             while index < len(lines) and (not lines[index].strip() or lines[index].startswith((" ", "\t"))):
                 index += 1
-            # A blank line on each side keeps the HTML a block of its own for Python-Markdown.
-            out += ["", next(boxes), ""]
+            out.append(next(boxes))
             continue
         out.append(line)
         index += 1
@@ -122,8 +122,14 @@ def replace_boxes(markdown: str, rendered: list[str]) -> str:
 
 
 def _citation(sources: tuple[int, ...]) -> str:
-    # Turned into links by hooks/citations.py, which also lists these sources at the end of the page.
-    return f" [{', '.join(str(n) for n in sources)}]" if sources else ""
+    return " " + citation_html(sources) if sources else ""
+
+
+def box_sources(box: Box) -> set[int]:
+    """Every source a rendered box cites, for the page's source list."""
+    catalogue = load_catalogue()
+    tier = catalogue.tiers[box.tier]
+    return {n for sign in box.signs for n in catalogue.signs[sign].sources} | {*tier.lead_sources, *tier.action_sources}
 
 
 def _advice(general_advice: bool, language: LanguageData) -> str:

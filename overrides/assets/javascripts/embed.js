@@ -6,7 +6,12 @@
   const params = new URLSearchParams(window.location.search);
   // Digits, spaces, +, -, and brackets only, with at least two digits; anything else is ignored.
   const valid = (value) => value && /^[0-9+\-() ]{2,24}$/.test(value) && /[0-9].*[0-9]/.test(value) ? value.trim() : null;
-  const numbers = { emergency: valid(params.get("emergency")), team: valid(params.get("team")) };
+  // Numbers are the embedding hospital's: only inside a frame. On a top-level visit, anyone could send a
+  // link that shows their number under our name. A frame we may not inspect is still a frame.
+  const framed = (() => { try { return window.top !== window.self; } catch (error) { return true; } })();
+  const numbers = framed
+    ? { emergency: valid(params.get("emergency")), team: valid(params.get("team")) }
+    : { emergency: null, team: null };
   const main = document.querySelector("main.embed");
 
   function addNumber(selector, number, label) {
@@ -19,6 +24,11 @@
       link.href = "tel:" + number.replace(/[^0-9+]/g, "");
       link.textContent = number;
       line.append(link);
+      // Say where the number comes from: the site showing this page, not the guide.
+      const source = document.createElement("small");
+      source.className = "hospital-number__source";
+      source.textContent = " " + main.dataset.hospitalNumberSource;
+      line.append(source);
       const title = box.querySelector(".admonition-title");
       title ? title.after(line) : box.prepend(line);
     });

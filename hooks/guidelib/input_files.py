@@ -1,0 +1,129 @@
+"""Reading files a translator can change: size-limited UTF-8 text (a byte order mark is fine) and YAML
+without aliases, anchors or impossible dates. Every failure is a ContentError naming the file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# The longest page today is 6 KB; anything far larger is a mistake or an attack on the build.
+MAX_FILE_BYTES = 200_000
+# Pages nest lists and quotes two or three deep; Python-Markdown recurses once per level.
+MAX_NESTING = 12
+_NESTING_MARKERS = re.compile(r"(?:(?:>|[*+-](?=\s)|\d{1,9}[.)](?=\s))[ \t]*)*")
+
+
+class ContentError(Exception):
+    """Bad input in a content or data file; the message names the file and line."""
+
+    def __init__(self, path: Path | str, line: int, message: str) -> None:
+        super().__init__(f"{display_path(path)}:{line}: {message}")
+        self.path = str(path)
+        self.line = line
+
+
+def display_path(path: Path | str) -> str:
+    """A path relative to the working directory when possible: what a translator sees in their editor."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_text_file(path: Path) -> str:
+    """The text of a UTF-8 file (with or without a byte order mark), newlines as '\\n'."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentError(path, 1, f"file is {size // 1000} KB; the limit is {MAX_FILE_BYTES // 1000} KB (split it)")
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError(path, 1, "file is saved as UTF-16; save it as UTF-8 (your editor's 'Save with encoding')")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ContentError(path, line, "file is not valid UTF-8; save it as UTF-8 (your editor's 'Save with encoding')") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class StrictLoader(yaml.SafeLoader):
+    """YAML for content: no aliases or anchors (an 'alias bomb' expands a few lines into billions of
+    values) and dates that exist (2026-02-30 is an error with a line, not a crash)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(
+                None, None, "YAML anchors and aliases (&name, *name) are not allowed; write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> dt.date | dt.datetime:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a real date ({error}); write it like 2026-11-24", node.start_mark
+            ) from None
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
+
+
+def _yaml_error(error: yaml.YAMLError, path: Path | str, first_line: int) -> ContentError:
+    problem = getattr(error, "problem", None) or str(error)
+    found = getattr(error, "problem_mark", None)
+    started = getattr(error, "context_mark", None)
+    if found is None:
+        return ContentError(path, first_line, f"invalid YAML: {problem}")
+    # YAML notices an unclosed bracket or quote on a later line; name the line where it began.
+    if started is not None and found.line - 3 <= started.line < found.line:
+        return ContentError(
+            path, first_line + started.line, f"invalid YAML: {problem} (noticed on line {first_line + found.line})"
+        )
+    return ContentError(path, first_line + found.line, f"invalid YAML: {problem}")
+
+
+def _parse_yaml(parse: Callable[..., Any], text: str, path: Path | str, first_line: int, loader: type[StrictLoader]) -> Any:
+    try:
+        return parse(text, Loader=loader)
+    except yaml.YAMLError as error:
+        raise _yaml_error(error, path, first_line) from None
+    except RecursionError:
+        raise ContentError(path, first_line, "YAML is nested too deeply; flatten it") from None
+
+
+def compose_yaml(text: str, path: Path | str, first_line: int = 1, loader: type[StrictLoader] = StrictLoader) -> Any:
+    """The YAML node tree, with a line number on every node."""
+    return _parse_yaml(yaml.compose, text, path, first_line, loader)
+
+
+def load_yaml(text: str, path: Path | str, first_line: int = 1, loader: type[StrictLoader] = StrictLoader) -> Any:
+    return _parse_yaml(yaml.load, text, path, first_line, loader)
+
+
+def deepest_nesting(markdown: str) -> tuple[int, int]:
+    """(depth, line) of the most deeply nested quote or list line, counting 4 columns or one '>' a level."""
+    deepest, where = 0, 1
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        # "> > - - item" nests four levels on one line.
+        markers = _NESTING_MARKERS.match(expanded.lstrip()).group()
+        depth = indent // 4 + len(re.findall(r"[>*+-]|\d+[.)]", markers))
+        if depth > deepest:
+            deepest, where = depth, number
+    return deepest, where
+
+
+def check_nesting(markdown: str, path: Path | str) -> None:
+    depth, line = deepest_nesting(markdown)
+    if depth > MAX_NESTING:
+        raise ContentError(
+            path, line, f"lists or quotes nested {depth} levels deep; at most {MAX_NESTING} are allowed (flatten them)"
+        )

@@ -1,0 +1,48 @@
+"""Serve a built site on 127.0.0.1 for the printer: pages are printed from http://, never file://, so
+nothing in a page can reach the files of the machine that builds the site."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """The address (ending in '/') of the directory, served until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def only_from(origin: str):  # noqa: ANN201 - a Playwright route handler
+    """A Playwright route handler that lets through requests to `origin` and aborts everything else
+    (file:, data:, other hosts)."""
+
+    def route(playwright_route) -> None:  # noqa: ANN001
+        if playwright_route.request.url.startswith(origin):
+            playwright_route.continue_()
+        else:
+            playwright_route.abort()
+
+    return route
+
+
+def clean_environment(home: Path) -> dict[str, str]:
+    """The browser's environment: nothing of the build's (no tokens or secrets), just enough to run."""
+    return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(home)}
