@@ -19,7 +19,7 @@ from guidelib.emergency_numbers import load_numbers
 from guidelib.bundle import building_bundle, handouts_wanted
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
-from guidelib.outputs import EMBED_ROOT, absolute_url, api_index_path, guide_handout_path, oembed_path
+from guidelib.outputs import EMBED_ROOT, alert_card_path, absolute_url, api_index_path, guide_handout_path, oembed_path
 from guidelib.site_config import language_prefix, text_direction
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,7 +55,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_url = absolute_url(config.site_url)
     other_uses = [api_index_path(), oembed_path(locale, "when-to-get-help/")]
     if handouts_wanted():
-        other_uses.append(guide_handout_path(locale))
+        other_uses += [guide_handout_path(locale), alert_card_path(locale), alert_card_path(locale, phone=True)]
 
     def snippet(src: str) -> str:
         template = HOST_SNIPPET.read_text(encoding="utf-8")

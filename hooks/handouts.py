@@ -1,4 +1,5 @@
-"""Printable handouts: a PDF of every page in every language, and one PDF of the whole guide per language.
+"""Printable handouts: a PDF of every page in every language, one PDF of the whole guide per language, and
+an alert card per language (a wallet card and a phone-screen card, guidelib/alert_card.py).
 
 Headless Chromium (the system package) prints each page's embed view, which has no site chrome, through
 the print rules in guide.css: urgency boxes are never split across sheets, and their colours print.
@@ -19,7 +20,8 @@ from typing import Any
 from guidelib.bundle import AFTER_ALL_LANGUAGES, handouts_wanted, whole_site_built
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guidelib.local_server import clean_environment, only_from, serving
-from guidelib.outputs import absolute_url, embed_path, guide_handout_path, handout_path
+from guidelib.alert_card import PHONE_SIZE, WALLET_SIZE, card_html
+from guidelib.outputs import absolute_url, alert_card_path, embed_path, guide_handout_path, handout_path
 from guidelib.pages import read_meta
 from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages, page_url, text_direction
 from guidelib.translations import load_language
@@ -36,7 +38,9 @@ PAPER = "A4"
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
     if handouts_wanted() and not page.file.generated_by:
         locale = config.theme["language"]
-        context["handout"] = "../" * page.url.count("/") + handout_path(locale, bare_page_url(page.url, locale))
+        to_root = "../" * page.url.count("/")
+        context["handout"] = to_root + handout_path(locale, bare_page_url(page.url, locale))
+        context["alert_card"] = {"wallet": to_root + alert_card_path(locale), "phone": to_root + alert_card_path(locale, phone=True)}
     return context
 
 
@@ -96,6 +100,22 @@ def join_pdfs(parts: list[Path], target: Path, title: str) -> None:
         writer.write(output)
 
 
+def print_alert_cards(browser: Any, site: Path, site_url: str, language: Language, served: str) -> None:
+    """The wallet card (front and back) and the phone card of a language, printed from the card's HTML."""
+    source = site / alert_card_path(language.locale, ".html")
+    source.parent.mkdir(parents=True, exist_ok=True)
+    stylesheet = "../" * source.relative_to(site).as_posix().count("/") + "assets/stylesheets/alert-card.css"
+    source.write_text(card_html(language.locale, stylesheet, site_url + language.url_prefix), encoding="utf-8")
+    for phone, (width, height) in ((False, WALLET_SIZE), (True, PHONE_SIZE)):
+        page = browser.new_page()
+        page.route("**/*", only_from(served))
+        page.goto(served + alert_card_path(language.locale, ".html"), wait_until="load")
+        if phone:
+            page.evaluate("document.documentElement.classList.add('phone')")
+        page.pdf(path=str(site / alert_card_path(language.locale, phone=phone)), width=width, height=height, print_background=True)
+        page.close()
+
+
 @event_priority(AFTER_ALL_LANGUAGES)  # once, when every language's embed views exist
 def on_post_build(config: MkDocsConfig) -> None:
     if not handouts_wanted() or not whole_site_built(config):
@@ -114,4 +134,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         for language in languages():
             parts = print_language(browser, site, site_url, language, served)
             join_pdfs(parts, site / guide_handout_path(language.locale), language.site_name)
+            print_alert_cards(browser, site, site_url, language, served)
         browser.close()

@@ -8,9 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from guidelib.outputs import guide_handout_path, handout_path
+from guidelib.alert_card import PHONE_SIZE, WALLET_SIZE
+from guidelib.outputs import alert_card_path, guide_handout_path, handout_path
 from guidelib.site_config import languages, nav_pages, page_url
 from guidelib.translations import load_language
+from guidelib.triage import load_catalogue
 from helpers import soup
 
 
@@ -100,3 +102,25 @@ def test_chinese_handout_has_the_page_text(site: Path) -> None:
     sample = "".join(paragraph.split())[:20]
     pdf_text = "".join("".join(pdf_pages(site / handout_path("zh", "symptoms/"))).split())
     assert sample in pdf_text, "Chinese text is missing from the PDF (no CJK font?)"
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_alert_cards_carry_the_signs_and_fit_their_size(site: Path, language) -> None:
+    from pypdf import PdfReader
+
+    words = load_language(language.locale).triage
+    for phone, pages, (width, height) in ((False, 2, WALLET_SIZE), (True, 1, PHONE_SIZE)):
+        pdf = site / alert_card_path(language.locale, phone=phone)
+        reader = PdfReader(pdf)
+        assert len(reader.pages) == pages, f"{pdf.name}: the card does not fit {pages} sheet(s)"
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
+            int(width.removesuffix("mm")), int(height.removesuffix("mm"))
+        )
+        text = "".join(pdf_pages(pdf))
+        for sign in load_catalogue().card_signs:
+            assert holds(text, words.signs[sign]), f"{pdf.name}: sign {sign} is missing or cut off"
+        assert holds(text, words.card["say"]) and holds(text, words.card["team_number"])
+    page = soup(site / language.url_prefix / "when-to-get-help" / "index.html")
+    links = [link["href"] for link in page.select(".alert-card-links a")]
+    assert [link.rsplit("/", 1)[-1] for link in links] == ["alert-card.pdf", "alert-card-phone.pdf"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from guidelib.csp import add_content_security_policy
 from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.site_config import text_direction
 from guidelib.translations import load_language
@@ -14,7 +15,7 @@ from guidelib.triage import load_catalogue
 
 # Page sizes of the two PDFs. The wallet card has a front and a back; the phone card is one screen.
 WALLET_SIZE = ("105mm", "74mm")  # A7, landscape: fits a wallet once folded, readable at 8 pt
-PHONE_SIZE = ("90mm", "190mm")  # about the shape of a phone screen
+PHONE_SIZE = ("90mm", "210mm")  # the shape of a tall phone screen (9 by 21)
 
 
 def card_html(locale: str, stylesheet: str, address: str) -> str:
@@ -30,7 +31,7 @@ def card_html(locale: str, stylesheet: str, address: str) -> str:
     def field(label: str) -> str:
         return f'<p class="alert-card__field">{html.escape(label)}:<span class="alert-card__blank"></span></p>'
 
-    return (
+    return add_content_security_policy(
         f'<!doctype html><html lang="{locale}" dir="{text_direction(locale)}"><head><meta charset="utf-8">'
         f"<title>{html.escape(words['title'])}</title>"
         f'<link rel="stylesheet" href="{html.escape(stylesheet)}"></head><body class="alert-card">'

@@ -50,6 +50,11 @@ def guide_handout_path(locale: str) -> str:
     return f"{HANDOUT_ROOT}/{locale}/spine-guide-{locale}.pdf"
 
 
+def alert_card_path(locale: str, suffix: str = ".pdf", phone: bool = False) -> str:
+    """The alert card of a language: the wallet card, or the phone-screen card; '.html' is what is printed."""
+    return f"{HANDOUT_ROOT}/{locale}/alert-card{'-phone' if phone else ''}{suffix}"
+
+
 def bundle_path(locale: str) -> str:
     """The zip of a language's pages that opens from disk (hooks/offline_bundle.py)."""
     return f"{DOWNLOAD_ROOT}/spine-guide-{locale}.zip"
