@@ -198,7 +198,7 @@ def emergency_call(language: LanguageData, locale: str) -> str:
 
 
 def render_box(box: Box, language: LanguageData, locale: str) -> str:
-    """One urgency box as a single line of HTML: title, numbers (emergency), lead, signs, action."""
+    """One urgency box as a single line of HTML: title, action, numbers (emergency boxes), lead, signs."""
     catalogue = load_catalogue()
     tier = catalogue.tiers[box.tier]
     words = language.triage.tiers[box.tier]
@@ -207,14 +207,16 @@ def render_box(box: Box, language: LanguageData, locale: str) -> str:
         f"{_citation(catalogue.signs[sign_id].sources)}{_advice(catalogue.signs[sign_id].general_advice, language)}</li>"
         for sign_id in box.signs
     )
+    # Whom to call comes first, next to the number to tap, so that a reader never sees a number without
+    # the advice on when to use it; then the signs.
     parts = [
         f'<div class="admonition {box.tier} triage-box" data-signs="{" ".join(box.signs)}">',
         f'<p class="admonition-title">{html.escape(words["title"])}</p>',
+        f'<p class="triage-action">{html.escape(words["action"])}{_citation(tier.action_sources)}'
+        f"{_advice(tier.action_general_advice, language)}</p>",
         emergency_call(language, locale) if box.tier == "emergency" else "",
         f'<p class="triage-lead">{html.escape(words["lead"])}{_citation(tier.lead_sources)}</p>',
         f'<ul class="triage-signs">{signs}</ul>',
-        f'<p class="triage-action">{html.escape(words["action"])}{_citation(tier.action_sources)}'
-        f"{_advice(tier.action_general_advice, language)}</p>",
         "</div>",
     ]
     return "".join(parts)
