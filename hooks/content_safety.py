@@ -24,6 +24,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from guidelib.bundle import building_bundle
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
 from guidelib.html_policy import (
@@ -217,8 +218,10 @@ def _mark_toc_titles(items: Any) -> None:
 
 @event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return add_content_security_policy(output)
+    return add_content_security_policy(output, inline_scripts=building_bundle())
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return add_content_security_policy(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return add_content_security_policy(output_content, inline_scripts=building_bundle())
