@@ -29,9 +29,13 @@ def load(site: Path, path: str) -> dict:
 def test_every_json_file_is_valid_against_its_schema(site: Path) -> None:
     checks = {"api/v1/index.json": validator("index.schema.json")}
     page_schema, oembed_schema = validator("page.schema.json"), validator("oembed.schema.json")
-    checks |= {path.relative_to(site).as_posix(): page_schema for path in (site / API_ROOT).glob("*/*.json")}
+    triage_schema = validator("triage.schema.json")
+    checks["api/v1/emergency-numbers.json"] = validator("emergency-numbers.schema.json")
+    for path in (site / API_ROOT).glob("*/*.json"):
+        checks[path.relative_to(site).as_posix()] = triage_schema if path.name == "triage.json" else page_schema
     checks |= {path.relative_to(site).as_posix(): oembed_schema for path in (site / "oembed").glob("*/*.json")}
-    assert len(checks) == 1 + 2 * len(ALL_PAGES), "one page file and one oEmbed file per page per language"
+    # One page file and one oEmbed file per page per language, the index, the numbers and a triage file per language.
+    assert len(checks) == 2 + 2 * len(ALL_PAGES) + len(languages())
     errors = [f"{path}: {error.message} at {list(error.absolute_path)}"
               for path, check in checks.items() for error in check.iter_errors(load(site, path))]
     assert not errors, "\n".join(errors)
