@@ -74,7 +74,7 @@ def find_boxes(markdown: str, path: Path | str) -> list[Box]:
         signs_line = _SIGNS.match(body[0]) if len(body) == 1 else None
         if not signs_line:
             raise ContentError(
-                path, number + 1, f"a {tier} box holds one line, '    signs: id, id' (the ids are in data/triage.yml), and nothing else"
+                path, number + 1, f"the {tier} box holds only one line, '    signs: id, id' (ids from data/triage.yml), and nothing else"
             )
         ids = tuple(part.strip() for part in signs_line["ids"].split(",") if part.strip())
         if not ids:
