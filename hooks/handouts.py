@@ -62,6 +62,8 @@ def print_page(browser: Any, address: str, origin: str, target: Path, footer_htm
     page = browser.new_page()
     page.route("**/*", only_from(origin))  # no file:, other hosts or schemes, whatever the page asks for
     page.goto(address, wait_until="load")
+    # On paper the review notice shows in full: a sheet cannot be clicked open.
+    page.evaluate("document.querySelectorAll('details.page-notice').forEach(notice => { notice.open = true; })")
     page.pdf(
         path=str(target),
         format=PAPER,

@@ -100,13 +100,13 @@ def test_translation_without_english_source_names_both_paths(project: Path) -> N
 
 
 def test_dropped_emergency_box_fails_with_file_and_line(project: Path) -> None:
-    path = project / "docs/vi/when-to-get-help.md"
+    path = project / "docs/vi/symptoms.md"
     lines = path.read_text(encoding="utf-8").splitlines()
     index = next(i for i, line in enumerate(lines) if line.startswith("!!! emergency"))
     lines[index] = lines[index].replace("!!! emergency", "!!! note")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     output = failed_build(project)
-    assert "docs/vi/when-to-get-help.md" in output and "should be '!!! emergency'" in output
+    assert f"docs/vi/symptoms.md:{index + 1}: urgency box 1 should be '!!! emergency'" in output
 
 
 def test_missing_ui_string_names_file_and_key(project: Path) -> None:
