@@ -3,6 +3,7 @@
     python scripts/docs.py status [LANG ...]       which translations are missing, out of date or reviewed
     python scripts/docs.py diff docs/es/symptoms.md  what changed in English since that translation
     python scripts/docs.py stamp docs/es/symptoms.md  record that a translation matches English as it is now
+    python scripts/docs.py terms [LANG ...]        key terms the English page uses and the translation lacks
     python scripts/docs.py new-language LANG       scaffold docs/LANG/ and translations/LANG.yml from English
     python scripts/docs.py readability [PAGE ...]  reading level of English pages
 """
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from guidelib import readability  # noqa: E402
 from guidelib.pages import ContentError  # noqa: E402
 from guidelib.site_config import DOCS, languages  # noqa: E402
+from guidelib.translations import key_term_problems  # noqa: E402
 from guidelib.translation import (  # noqa: E402
     SOURCE_LANGUAGE,
     content_hash,
@@ -35,14 +37,14 @@ from guidelib.translation import (  # noqa: E402
     translation_meta,
 )
 
+SAFETY_FLAG = re.compile(r"^[ \t]+safety:.*\n", re.MULTILINE)
 TRANSLATION_BLOCK = re.compile(r"^translation:\n(?:[ \t]+.*\n)*", re.MULTILINE)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Per language: missing pages, out-of-date pages, and how many are reviewed. Exit 1 on any problem."""
-    codes = args.languages or [lang.locale for lang in languages() if lang.locale != SOURCE_LANGUAGE]
     problem = False
-    for language in codes:
+    for language in _translations(args.languages):
         missing = missing_pages(language)
         pages = sorted((DOCS / language).rglob("*.md"))
         outdated, reviewed, broken = [], 0, []
@@ -62,6 +64,28 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"  {line}")
         problem |= bool(missing or outdated or broken)
     return 1 if problem else 0
+
+
+def _translations(requested: list[str]) -> list[str]:
+    return requested or [lang.locale for lang in languages() if lang.locale != SOURCE_LANGUAGE]
+
+
+def cmd_terms(args: argparse.Namespace) -> int:
+    """Per page: key terms the English page uses whose agreed forms the translation lacks. Exit 1 on any."""
+    found = False
+    for language in _translations(args.languages):
+        for path in sorted((DOCS / language).rglob("*.md")):
+            if not english_source(path).is_file():
+                continue
+            problems = key_term_problems(path)
+            if problems:
+                print(path.relative_to(ROOT))
+            for problem in problems:
+                print(f"  {'safety term, the build stops' if problem.safety else 'note'}: {problem.message}")
+            found |= bool(problems)
+    if not found:
+        print("Every translated page uses its language's key terms.")
+    return 1 if found else 0
 
 
 def _english_at_hash(english: Path, wanted: str) -> str | None:
@@ -133,10 +157,13 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     shutil.copytree(DOCS / SOURCE_LANGUAGE, target)
     for page in sorted(target.rglob("*.md")):
         stamp(page, "machine-assisted-draft")
-    shutil.copy(ROOT / "translations" / f"{SOURCE_LANGUAGE}.yml", ROOT / "translations" / f"{code}.yml")
+    english = (ROOT / "translations" / f"{SOURCE_LANGUAGE}.yml").read_text(encoding="utf-8")
+    # Which key terms are safety terms is said once, in English; the new file gives its words for them.
+    (ROOT / "translations" / f"{code}.yml").write_text(SAFETY_FLAG.sub("", english), encoding="utf-8")
     print(f"Created docs/{code}/ and translations/{code}.yml from English. Next:\n"
           f"  1. add '{code}' under plugins > i18n > languages in mkdocs.yml (name, site_name, nav_translations)\n"
           f"  2. translate translations/{code}.yml, with emergency numbers for the countries that speak it\n"
+          f"     and key_terms (the one term to use for each English term, and a few accepted forms)\n"
           f"  3. translate each page, then: python scripts/docs.py stamp docs/{code}/<page>.md\n"
           f"  4. make test")
     return 0
@@ -170,6 +197,10 @@ def main() -> int:
     stamp_parser.add_argument("pages", nargs="+", type=Path, help="translated pages")
     stamp_parser.add_argument("--state", choices=("machine-assisted-draft", "reviewed"), help="set the state too")
     stamp_parser.set_defaults(run=cmd_stamp)
+
+    terms = commands.add_parser("terms", help=cmd_terms.__doc__)
+    terms.add_argument("languages", nargs="*", help="language codes (default: all translations)")
+    terms.set_defaults(run=cmd_terms)
 
     new = commands.add_parser("new-language", help=cmd_new_language.__doc__)
     new.add_argument("language", help="ISO 639-1 code, e.g. pt")
