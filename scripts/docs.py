@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from guidelib import po_exchange, readability  # noqa: E402
 from guidelib.pages import ContentError, read_text_file  # noqa: E402
 from guidelib.site_config import DOCS, languages  # noqa: E402
-from guidelib.translations import key_term_problems  # noqa: E402
 from guidelib.translation import (  # noqa: E402
     SOURCE_LANGUAGE,
     content_hash,
@@ -38,6 +37,7 @@ from guidelib.translation import (  # noqa: E402
     translated_page,
     translation_meta,
 )
+from guidelib.translations import key_term_problems  # noqa: E402
 
 SAFETY_FLAG = re.compile(r"^[ \t]+safety:.*\n", re.MULTILINE)
 TRANSLATION_BLOCK = re.compile(r"^translation:\n(?:[ \t]+.*\n)*", re.MULTILINE)
@@ -111,7 +111,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Write the translations of a PO file (made by export) back into the pages of one language."""
-    translations = po_exchange.read_po(args.file)
+    translations = po_exchange.read_po(args.file, args.language)
     pairs = _page_pairs(args.language)
     known = set().union(*(po_exchange.page_contexts(page) for _, page in pairs))
     for name, unit in translations.items():

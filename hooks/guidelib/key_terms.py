@@ -78,7 +78,7 @@ def parse_key_terms(data: dict[str, Any], lines: dict, path: Path, english_terms
                                f"'accept' of key term '{english}' must be a list of words, like [\"a\", \"b\"]")
         unknown = entry.keys() - {"use", "accept", "safety"}
         if unknown or (english_terms is not None and "safety" in entry):
-            key = sorted(unknown)[0] if unknown else "safety"
+            key = min(unknown) if unknown else "safety"
             where = "is set in translations/en.yml only" if key == "safety" else "is not a key term field (use, accept)"
             raise ContentError(path, line_of(lines, "key_terms", english, key), f"'{key}' {where}")
         terms[str(english)] = KeyTerm(

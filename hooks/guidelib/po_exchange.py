@@ -173,13 +173,20 @@ class Translation:
     line: int  # of its msgctxt in the PO file
 
 
-def read_po(path: Path) -> dict[str, Translation]:
+def read_po(path: Path, language: str) -> dict[str, Translation]:
     """Translated units of a PO file by msgctxt; a file a CAT tool broke is a clean error."""
+    if not path.is_file():
+        raise ContentError(path, 1, "no such file: give the path of the PO file your CAT tool saved")
     raw = path.read_bytes()
     try:
         store = po.pofile(raw)
-    except Exception as error:  # translate-toolkit raises many kinds on broken files
-        raise ContentError(path, 1, f"not a PO file ({error}): export it again from your CAT tool as PO") from None
+    except ValueError as error:  # translate-toolkit's PoParseError: "<problem> on line N: '<text>'"
+        line = re.search(r"on line (\d+)", str(error))
+        raise ContentError(path, int(line.group(1)) if line else 1, f"not a valid PO file ({error}): save it "
+                           "from your CAT tool as PO again, or fix the quotes on that line") from None
+    if store.gettargetlanguage() not in (language, None, ""):
+        raise ContentError(path, 1, f"this file is for language '{store.gettargetlanguage()}', not '{language}': "
+                           f"import it with: python scripts/docs.py import {store.gettargetlanguage()} {path}")
     lines = raw.decode("utf-8", errors="replace").split("\n")
     found: dict[str, Translation] = {}
     for unit in store.units:
