@@ -25,6 +25,7 @@ from guidelib.input_files import ContentError
 from guidelib.pages import body_offset, split_front_matter
 from guidelib.yaml_lines import line_of
 
+MAX_ACCEPTED = 5
 # Arabic short vowels and tatweel are optional in writing: a term matches with or without them.
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 # An urgency box's kind (`!!! emergency`), its sign ids (`signs: ...`), link targets (`](x.md#emergency)`) and
@@ -76,6 +77,9 @@ def parse_key_terms(data: dict[str, Any], lines: dict, path: Path, english_terms
         if not isinstance(accept, list) or not all(isinstance(form, str) and form.strip() for form in accept):
             raise ContentError(path, line_of(lines, "key_terms", english, "accept"),
                                f"'accept' of key term '{english}' must be a list of words, like [\"a\", \"b\"]")
+        if len(accept) > MAX_ACCEPTED:  # a long list would let any wording pass
+            raise ContentError(path, line_of(lines, "key_terms", english, "accept"),
+                               f"key term '{english}' accepts {len(accept)} forms; keep the {MAX_ACCEPTED} most used")
         unknown = entry.keys() - {"use", "accept", "safety"}
         if unknown or (english_terms is not None and "safety" in entry):
             key = min(unknown) if unknown else "safety"
