@@ -22,7 +22,7 @@ from pathlib import Path
 from translate.storage import po
 
 from guidelib.input_files import ContentError, load_yaml, read_text_file
-from guidelib.pages import split_front_matter
+from guidelib.pages import body_offset, split_front_matter
 
 _META_LINE = re.compile(r'^(title|description):[ \t]*(.*)$')
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w-]+\})?[ \t]*)$")
@@ -69,11 +69,15 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _meta_pieces(lines: list[str], yaml_text: str, path: Path) -> list[Piece]:
     meta = load_yaml(yaml_text, path, first_line=2)  # values read as the build reads them
+    end = yaml_text.count("\n")  # the last front matter line
     pieces = []
-    for index, line in enumerate(lines[1 : yaml_text.count("\n") + 1], start=1):
-        match = _META_LINE.match(line)
+    for index in range(1, end + 1):
+        match = _META_LINE.match(lines[index])
         if match and isinstance(meta, dict) and isinstance(meta.get(match.group(1)), str):
-            pieces.append(Piece("meta", meta[match.group(1)], index, index, f"{match.group(1)}: ", "", ""))
+            last = index  # a value may go on over indented lines; the import writes it on one
+            while last < end and lines[last + 1][:1].isspace():
+                last += 1
+            pieces.append(Piece("meta", meta[match.group(1)], index, last, f"{match.group(1)}: ", "", ""))
     return pieces
 
 
@@ -119,9 +123,8 @@ def pieces(markdown: str, path: Path) -> list[Piece]:
     """Every translatable piece of a page, in order."""
     lines = markdown.split("\n")
     yaml_text, _ = split_front_matter(markdown)
-    body_start = yaml_text.count("\n") + 2 if yaml_text else 0
     found = _meta_pieces(lines, yaml_text, path) if yaml_text else []
-    index = body_start
+    index = body_offset(markdown)
     while index < len(lines):
         if not lines[index].strip():
             index += 1
