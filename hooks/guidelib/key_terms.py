@@ -63,6 +63,9 @@ class MissingTerm:
 
 def parse_key_terms(data: dict[str, Any], lines: dict, path: Path, english_terms: tuple[str, ...] | None) -> dict[str, KeyTerm]:
     """The `key_terms:` section of one translations file; english_terms (None for English) are the keys it must have."""
+    if "glossary" in data:  # the old, unchecked form of the same list
+        raise ContentError(path, line_of(lines, "glossary"), "'glossary' is now 'key_terms', with 'use:' and "
+                           "'accept:' under each term: see CONTRIBUTING.md, Key terms")
     section = data.get("key_terms")
     if not isinstance(section, dict) or not section:
         raise ContentError(path, line_of(lines, "key_terms"), "'key_terms' is missing or not a mapping of English terms")
