@@ -91,10 +91,10 @@ def cmd_terms(args: argparse.Namespace) -> int:
 
 
 def _page_pairs(language: str) -> list[tuple[Path, Path]]:
-    """(English page, translated page) for every English page, in nav order of the folder."""
+    """(English page, translated page) for every English page that has a translation in that language."""
     if language == SOURCE_LANGUAGE or not (DOCS / language).is_dir():
         raise ContentError(DOCS / language, 1, f"'{language}' is not a translation in docs/: use one of "
-                           + ", ".join(lang.locale for lang in languages() if lang.locale != SOURCE_LANGUAGE))
+                           + ", ".join(_translations([])))
     english_pages = sorted((DOCS / SOURCE_LANGUAGE).glob("*.md"))
     return [(english, translated_page(english, language)) for english in english_pages
             if translated_page(english, language).is_file()]
@@ -116,8 +116,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     known = set().union(*(po_exchange.page_contexts(page) for _, page in pairs))
     for name, unit in translations.items():
         if name not in known:
-            raise ContentError(args.file, unit.line, f"'{name}' is not a piece of the pages as they are now "
-                               f"(they changed since the export): export again and copy your translations over")
+            raise ContentError(args.file, unit.line, f"'{name}' is not a piece of docs/{args.language}/ as it is "
+                               "now (the page changed since the export): export again and copy your translations over")
     updated = {page: po_exchange.import_po(page, translations, args.file) for _, page in pairs}
     changed = [page for page, text in updated.items() if text != read_text_file(page)]
     for page in changed:  # every page is checked before any is written

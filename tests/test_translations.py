@@ -224,7 +224,7 @@ def test_translation_from_a_cat_tool_reaches_readers(project: Path, tmp_path: Pa
     assert 'msgid "How the plan is made"' in source and "signs:" not in source and "{#" not in source
     before = (project / "docs/es/treatment.md").read_text(encoding="utf-8")
     def translator(context: str, text: str) -> str:
-        if context == "treatment.md#0":  # the title, in the front matter: YAML quoting is the import's job
+        if context.startswith("treatment.md#0@"):  # the title, in the front matter: YAML quoting is the import's job
             return 'Tratamiento: "opciones"'
         if context.startswith("treatment.md#"):
             return text.replace("radioterapia", "terapia con rayos").replace("Radioterapia", "Terapia con rayos")
@@ -260,3 +260,15 @@ def test_cat_tool_that_changes_a_link_target_is_stopped(project: Path, tmp_path:
     assert result.stderr.startswith(f"{catalogue}:") and "keep the link targets exactly: when-to-get-help.md#emergency" in result.stderr
     for original in sorted((ROOT / "docs/fr").glob("*.md")):
         assert (project / original.relative_to(ROOT)).read_bytes() == original.read_bytes()
+
+
+def test_import_into_a_page_changed_since_the_export_is_refused(project: Path, tmp_path: Path) -> None:
+    catalogue = tmp_path / "vi.po"
+    assert docs_command(project, "export", "vi", "-o", str(catalogue)).returncode == 0
+    # Someone adds a paragraph at the top: every piece below it moves down by one.
+    edit(project / "docs/vi/outlook.md", lambda text: text.replace("\n# ", "\nMột đoạn mới.\n\n# ", 1))
+    changed = (project / "docs/vi/outlook.md").read_bytes()
+    result = docs_command(project, "import", "vi", str(catalogue))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "outlook.md#" in result.stderr and "(the page changed since the export): export again" in result.stderr
+    assert (project / "docs/vi/outlook.md").read_bytes() == changed

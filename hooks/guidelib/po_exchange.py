@@ -23,6 +23,7 @@ from translate.storage import po
 
 from guidelib.input_files import ContentError, load_yaml, read_text_file
 from guidelib.pages import body_offset, split_front_matter
+from guidelib.translation import content_hash
 
 _META_LINE = re.compile(r'^(title|description):[ \t]*(.*)$')
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w-]+\})?[ \t]*)$")
@@ -137,8 +138,10 @@ def pieces(markdown: str, path: Path) -> list[Piece]:
     return found
 
 
-def context(page: str, index: int) -> str:
-    return f"{page}#{index}"
+def context(page: Path, index: int) -> str:
+    """Which piece of which page a unit is, and the page as it was at export ("symptoms.md#7@3f2a9c1d0b7e"):
+    if the page changed since, pieces may have moved, and the import must not put words in the wrong place."""
+    return f"{page.name}#{index}@{content_hash(page.read_bytes())}"
 
 
 def _signature(piece: Piece) -> tuple[str, list[str], list[str]]:
@@ -153,17 +156,16 @@ def export_po(language: str, pages: list[tuple[Path, Path]]) -> bytes:
     store.updateheader(add=True, Language=language, Content_Type="text/plain; charset=UTF-8",
                        X_Generator="scripts/docs.py export")
     for english, translated in pages:
-        name = translated.name
         sources = pieces(read_text_file(english), english)
         targets = pieces(read_text_file(translated), translated)
         aligned = [_signature(piece) for piece in sources] == [_signature(piece) for piece in targets]
         for index, target in enumerate(targets):
             source = sources[index].text if aligned else target.text
             unit = store.addsourceunit(source)
-            unit.setcontext(context(name, index))
-            unit.addlocation(f"docs/{language}/{name}:{target.first + 1}")
+            unit.setcontext(context(translated, index))
+            unit.addlocation(f"docs/{language}/{translated.name}:{target.first + 1}")
             if not aligned:
-                unit.addnote(f"The English page docs/en/{name} differs in structure: compare it by hand.",
+                unit.addnote(f"The English page docs/en/{english.name} differs in structure: compare it by hand.",
                              origin="developer")
             if not aligned or source != target.text:
                 unit.target = target.text
@@ -220,19 +222,18 @@ def _check(piece: Piece, new: Translation, po_path: Path, name: str) -> None:
 
 
 def page_contexts(page: Path) -> set[str]:
-    return {context(page.name, index) for index in range(len(pieces(read_text_file(page), page)))}
+    return {context(page, index) for index in range(len(pieces(read_text_file(page), page)))}
 
 
 def import_po(page: Path, translations: dict[str, Translation], po_path: Path) -> str:
     """The page with every changed piece replaced; unchanged pieces keep their exact text."""
     markdown = read_text_file(page)
-    name = page.name
     lines = markdown.split("\n")
     for index, piece in reversed(list(enumerate(pieces(markdown, page)))):
-        new = translations.get(context(name, index))
+        new = translations.get(context(page, index))
         if new is None or new.text == piece.text:
             continue
-        _check(piece, new, po_path, context(name, index))
+        _check(piece, new, po_path, context(page, index))
         text = new.text.strip("\n")
         lines[piece.first:piece.last + 1] = piece.render(" ".join(text.split()) if piece.kind == "text" else text)
     return "\n".join(lines)
