@@ -2,12 +2,15 @@
 
 - A language missing an English page (or with a page English lacks) fails the build, naming both paths.
 - A translated page must keep the English page's urgency boxes, headings and links (safety parity).
+- A translated page uses the language's agreed key terms wherever the English page uses them
+  (translations/<lang>.yml `key_terms:`): a missing safety term fails the build, any other is a note.
 - Each translated page tells the reader whether it is a draft, and whether English changed since.
 - A translation status page lists every page of every language.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ from guidelib.translation import (
     translated_page,
     translation_meta,
 )
+from guidelib.translations import key_term_problems
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -28,6 +32,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 STATUS_PAGE = "translation-status.md"
+log = logging.getLogger("mkdocs.hooks.translations")
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -91,7 +96,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
             "Translation does not match its English page (urgency boxes, headings and links must stay the "
             "same, in the same order):\n  " + "\n  ".join(problems)
         )
+    _check_key_terms(path)
     return markdown
+
+
+def _check_key_terms(path: Path) -> None:
+    """A missing safety term stops the build; other key terms are a note (a warning would fail --strict)."""
+    try:
+        problems = key_term_problems(path)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    safety = [problem.message for problem in problems if problem.safety]
+    if safety:
+        raise PluginError("A safety term is missing from a translation:\n  " + "\n  ".join(safety))
+    for problem in problems:
+        log.info("key term: %s", problem.message)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:

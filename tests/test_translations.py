@@ -151,3 +151,125 @@ def test_translator_can_see_what_changed_in_english(tmp_path: Path) -> None:
     )
     assert diff.returncode == 0, diff.stderr
     assert "+A sentence added to English." in diff.stdout
+
+
+# --- Key terms and the CAT-tool exchange ----------------------------------------------------------------
+
+
+def docs_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "scripts/docs.py", *args], cwd=project, capture_output=True, text=True)
+
+
+def test_every_translation_uses_its_key_terms() -> None:
+    result = docs_command(ROOT, "terms")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Every translated page uses its language's key terms." in result.stdout
+
+
+def test_missing_safety_term_stops_the_build_naming_the_english_line(project: Path) -> None:
+    # The translator calls spinal cord compression something else.
+    page = project / "docs/es/when-to-get-help.md"
+    edit(page, lambda text: text.replace("compresión de la médula espinal", "presión en la médula")
+         .replace("compresión medular", "presión en la médula"))
+    english = (project / "docs/en/when-to-get-help.md").read_text(encoding="utf-8").splitlines()
+    english_line = next(i for i, line in enumerate(english, 1) if "spinal cord compression" in line)
+    terms_file = (project / "translations/es.yml").read_text(encoding="utf-8").splitlines()
+    term_line = terms_file.index("  spinal cord compression:") + 1
+
+    listed = docs_command(project, "terms", "es")
+    assert listed.returncode == 1
+    assert f"safety term, the build stops: docs/en/when-to-get-help.md:{english_line}: uses the key term " \
+           "'spinal cord compression'" in listed.stdout
+
+    output = failed_build(project)
+    assert f"docs/en/when-to-get-help.md:{english_line}: uses the key term 'spinal cord compression', but " \
+           "docs/es/when-to-get-help.md uses none of" in output
+    assert f"translations/es.yml:{term_line}" in output and "Traceback" not in output
+
+
+def test_unknown_key_term_names_the_file_and_line(project: Path) -> None:
+    edit(project / "translations/fr.yml", lambda text: text.replace("  radiotherapy:\n", "  radiotherapie:\n", 1))
+    line = (project / "translations/fr.yml").read_text(encoding="utf-8").splitlines().index("  radiotherapie:") + 1
+    result = docs_command(project, "terms", "fr")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"translations/fr.yml:{line}: unknown key term 'radiotherapie'" in result.stderr
+
+
+def test_exporting_and_importing_unchanged_changes_no_page(project: Path, tmp_path: Path) -> None:
+    for language in TRANSLATIONS:
+        catalogue = tmp_path / f"{language.locale}.po"
+        assert docs_command(project, "export", language.locale, "-o", str(catalogue)).returncode == 0
+        result = docs_command(project, "import", language.locale, str(catalogue))
+        assert result.returncode == 0, result.stderr
+        assert "No page changed." in result.stdout
+    for original in sorted((ROOT / "docs").rglob("*.md")):
+        copied = project / original.relative_to(ROOT)
+        assert copied.read_bytes() == original.read_bytes(), f"{copied} changed on a round trip"
+
+
+def translate_units(catalogue: Path, change: Callable[[str, str], str]) -> None:
+    """What a translator does in a CAT tool: change the translation (msgstr) of some units."""
+    from translate.storage import po
+
+    store = po.pofile(catalogue.read_bytes())
+    for unit in store.units:
+        if not unit.isheader():
+            unit.target = change(unit.getcontext(), str(unit.target or unit.source))
+    catalogue.write_bytes(bytes(store))
+
+
+def test_translation_from_a_cat_tool_reaches_readers(project: Path, tmp_path: Path) -> None:
+    catalogue = tmp_path / "es.po"
+    assert docs_command(project, "export", "es", "-o", str(catalogue)).returncode == 0
+    source = catalogue.read_text(encoding="utf-8")
+    assert 'msgid "How the plan is made"' in source and "signs:" not in source and "{#" not in source
+    before = (project / "docs/es/treatment.md").read_text(encoding="utf-8")
+    def translator(context: str, text: str) -> str:
+        if context.startswith("treatment.md#0@"):  # the title, in the front matter: YAML quoting is the import's job
+            return 'Tratamiento: "opciones"'
+        if context.startswith("treatment.md#"):
+            return text.replace("radioterapia", "terapia con rayos").replace("Radioterapia", "Terapia con rayos")
+        return text
+    translate_units(catalogue, translator)
+    result = docs_command(project, "import", "es", str(catalogue))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "updated docs/es/treatment.md"
+
+    after = (project / "docs/es/treatment.md").read_text(encoding="utf-8")
+    def markers(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.lstrip().startswith(("!!!", "signs:", "---", "sources:"))]
+    assert markers(after) == markers(before) and "radioterapia" not in after.casefold()
+
+    built = build_site(project, project / "site", downloads=False)
+    assert built.returncode == 0, built.stdout + built.stderr
+    # A word that is not a safety term is a note, not a failed build.
+    assert "key term: docs/en/treatment.md:" in built.stderr and "'radiotherapy'" in built.stderr
+    page = soup(project / "site/es/treatment/index.html")
+    assert page.title.get_text().startswith('Tratamiento: "opciones"')
+    heading = page.select_one("h2#radiotherapy")
+    assert heading is not None and "Terapia con rayos" in heading.get_text()
+    english_boxes = soup(project / "site/treatment/index.html").select(".admonition")
+    assert [box["class"] for box in page.select(".admonition")] == [box["class"] for box in english_boxes]
+
+
+def test_cat_tool_that_changes_a_link_target_is_stopped(project: Path, tmp_path: Path) -> None:
+    catalogue = tmp_path / "fr.po"
+    assert docs_command(project, "export", "fr", "-o", str(catalogue)).returncode == 0
+    translate_units(catalogue, lambda context, text: text.replace("(when-to-get-help.md#emergency)", "(urgence.md)"))
+    result = docs_command(project, "import", "fr", str(catalogue))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{catalogue}:") and "keep the link targets exactly: when-to-get-help.md#emergency" in result.stderr
+    for original in sorted((ROOT / "docs/fr").glob("*.md")):
+        assert (project / original.relative_to(ROOT)).read_bytes() == original.read_bytes()
+
+
+def test_import_into_a_page_changed_since_the_export_is_refused(project: Path, tmp_path: Path) -> None:
+    catalogue = tmp_path / "vi.po"
+    assert docs_command(project, "export", "vi", "-o", str(catalogue)).returncode == 0
+    # Someone adds a paragraph at the top: every piece below it moves down by one.
+    edit(project / "docs/vi/outlook.md", lambda text: text.replace("\n# ", "\nMột đoạn mới.\n\n# ", 1))
+    changed = (project / "docs/vi/outlook.md").read_bytes()
+    result = docs_command(project, "import", "vi", str(catalogue))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "outlook.md#" in result.stderr and "(the page changed since the export): export again" in result.stderr
+    assert (project / "docs/vi/outlook.md").read_bytes() == changed

@@ -1,5 +1,5 @@
 """Per-language data in translations/<lang>.yml: UI strings, the countries shown first, the words of the
-triage catalogue, key terms.
+triage catalogue, the key terms (guidelib/key_terms.py).
 
 Every file must have every string the templates and hooks use (STRINGS), and every language but English
 a `triage:` section with every sign, tier text and card text of data/triage.yml, so that a missing string
@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from guidelib.emergency_numbers import load_numbers
+from guidelib.key_terms import KeyTerm, missing_terms, parse_key_terms
 from guidelib.pages import ContentError, load_yaml, read_text_file
 from guidelib.plain_text import check_plain_text_tree
-from guidelib.translation import SOURCE_LANGUAGE
+from guidelib.translation import SOURCE_LANGUAGE, english_source
 from guidelib.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guidelib.yaml_lines import key_lines, line_of
 
@@ -48,7 +49,7 @@ class LanguageData:
     strings: dict[str, str]
     countries: tuple[str, ...]  # ISO codes of the countries whose numbers this language shows first
     triage: Wording
-    glossary: dict[str, str]
+    key_terms: dict[str, KeyTerm]  # by English term
 
 
 def translation_path(language: str) -> Path:
@@ -61,7 +62,7 @@ def _parse(path: Path) -> tuple[str, dict[str, Any]]:
     text = read_text_file(path)
     data = load_yaml(text, path)
     if not isinstance(data, dict):
-        raise ContentError(path, 1, "must be a mapping with strings, countries, triage and glossary")
+        raise ContentError(path, 1, "must be a mapping with strings, countries, triage and key_terms")
     return text, data
 
 
@@ -112,14 +113,29 @@ def load_language(language: str) -> LanguageData:
         triage = wording(data, ("triage",), list(catalogue.signs), lines, path)
         unknown_signs(data, ("triage",), catalogue.signs, lines, path)
         typed_numbers(triage, catalogue.english, ("triage",), lines, path)
-    glossary = data.get("glossary")
-    if not isinstance(glossary, dict):
-        raise ContentError(path, line_of(lines, "glossary"), "'glossary' is missing or not a mapping")
+    # English names the key terms (and which are safety terms); every other language gives the same ones.
+    english_terms = None if language == SOURCE_LANGUAGE else tuple(load_language(SOURCE_LANGUAGE).key_terms)
     return LanguageData(
         language=language,
         path=path,
         strings=_strings(data, lines, path),
         countries=_countries(data, lines, path),
         triage=triage,
-        glossary={str(key): str(value) for key, value in glossary.items()},
+        key_terms=parse_key_terms(data, lines, path, english_terms),
     )
+
+
+@dataclass(frozen=True)
+class TermProblem:
+    safety: bool
+    message: str
+
+
+def key_term_problems(translated: Path) -> list[TermProblem]:
+    """Key terms that the English page of a translated page uses and the translated page lacks."""
+    language = translated.relative_to(ROOT / "docs").parts[0]
+    english = english_source(translated)
+    terms = load_language(language)
+    found = missing_terms(read_text_file(english), read_text_file(translated),
+                          load_language(SOURCE_LANGUAGE).key_terms, terms.key_terms)
+    return [TermProblem(gap.safety, gap.message(translated, english, terms.path, ROOT)) for gap in found]
