@@ -13,6 +13,8 @@ from guidelib.site_config import languages, nav_pages, page_url
 from guidelib.translations import load_language
 from helpers import soup
 
+pytestmark = pytest.mark.downloads
+
 
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each sheet, as pdftotext (poppler) reads it."""
