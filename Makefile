@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build benchmark
+.PHONY: serve test check build benchmark
 
 serve: $(VENV)/installed
 	$(BIN)/mkdocs serve
@@ -19,6 +19,11 @@ benchmark: build
 test: $(VENV)/installed
 	bash scripts/install-system-deps.sh
 	$(BIN)/python -m pytest
+
+# The translator's check, in about a minute: the strict build (no handouts or zips) and every test that
+# needs no browser, with the same messages as `make test`. Needs no apt-get; CI runs it first.
+check: $(VENV)/installed
+	$(BIN)/python -m pytest -m "not browser and not downloads and not rebuilds and not slow"
 
 $(VENV)/installed: requirements.txt
 	python3 -m venv $(VENV)

@@ -87,6 +87,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             env={**os.environ, BUNDLE_BUILD_ENV: "true"},
             capture_output=True,
             text=True,
+            check=False,  # a failure is reported below with mkdocs' output
         )
         if result.returncode != 0:
             raise PluginError(f"Building the offline bundle failed:\n{result.stdout}\n{result.stderr}")

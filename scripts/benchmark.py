@@ -7,6 +7,7 @@ a reader downloads for a first page view and for a repeat view once the service 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -19,6 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import serve  # noqa: E402
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium  # noqa: E402
 from guidelib.site_config import languages  # noqa: E402
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 
@@ -38,10 +40,8 @@ def page_view_bytes(page, url: str) -> int:
 
     def count(response) -> None:
         if not response.from_service_worker:
-            try:
+            with contextlib.suppress(PlaywrightError):  # redirects and aborted requests have no body
                 sizes.append(len(response.body()))
-            except Exception:  # redirects and aborted requests have no body
-                pass
 
     page.on("response", count)
     page.goto(url, wait_until="networkidle")

@@ -34,7 +34,6 @@ from guidelib.translation import (  # noqa: E402
     missing_pages,
     parity_problems,
     source_hash,
-    translated_page,
     translation_meta,
 )
 from guidelib.translations import key_term_problems  # noqa: E402
@@ -134,9 +133,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _english_at_hash(english: Path, wanted: str) -> str | None:
     """The English text a translation was made from, found in git history by its hash."""
     relative = english.relative_to(ROOT).as_posix()
-    log = subprocess.run(["git", "log", "--format=%H", "--", relative], cwd=ROOT, capture_output=True, text=True)
+    log = subprocess.run(["git", "log", "--format=%H", "--", relative], cwd=ROOT, capture_output=True, text=True, check=False)
     for commit in log.stdout.split():
-        shown = subprocess.run(["git", "show", f"{commit}:{relative}"], cwd=ROOT, capture_output=True)
+        shown = subprocess.run(["git", "show", f"{commit}:{relative}"], cwd=ROOT, capture_output=True, check=False)
         if content_hash(shown.stdout) == wanted:
             return shown.stdout.decode("utf-8")
     return None

@@ -1,4 +1,9 @@
-"""Build the site once per test run, serve it on localhost, and find the system Chromium."""
+"""Build the site once per test run, serve it on localhost, and find the system Chromium.
+
+Markers (explained in pyproject.toml) let `make check` leave out what a translator does not need:
+`browser` is added here to every test that uses the `browser` fixture, `rebuilds` to every test that uses
+a file's `project` fixture (a copy of the project to alter and build); `downloads` and `slow` are written
+on the tests. The site is built with handouts and zips only when a selected test is marked `downloads`."""
 
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ def build_site(
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,  # callers check the return code: some builds must fail
     )
 
 
@@ -66,11 +72,26 @@ def site_port() -> int:
     return free_port()
 
 
+# Markers added from the fixtures a test uses, so that no test can forget them.
+MARKERS_BY_FIXTURE = {"browser": "browser", "project": "rebuilds"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKERS_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    # The handouts and zips take minutes to make: only when a selected test reads them.
+    downloads = any(item.get_closest_marker("downloads") for item in request.session.items)
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir, site_url=f"http://127.0.0.1:{site_port}/")
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    result = build_site(ROOT, site_dir, downloads=downloads, site_url=f"http://127.0.0.1:{site_port}/")
+    if result.returncode != 0:
+        # Once, with mkdocs' own messages (file and line), instead of the same error for every test.
+        pytest.exit(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", returncode=1)
     return site_dir
 
 

@@ -51,7 +51,7 @@ def test_the_schemas_reject_a_broken_page_document(site: Path) -> None:
 def test_index_lists_every_page_of_every_language(site: Path, site_url: str) -> None:
     index = load(site, api_index_path())
     assert [entry["locale"] for entry in index["languages"]] == [language.locale for language in languages()]
-    for entry, language in zip(index["languages"], languages()):
+    for entry, language in zip(index["languages"], languages(), strict=True):
         assert entry["direction"] == text_direction(language.locale)
         listed = {page["url"] for page in entry["pages"]}
         expected = {site_url + api_path(language.locale, page_url(page)) for page in nav_pages()}

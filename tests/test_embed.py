@@ -3,6 +3,7 @@ sandboxed iframe with our copy-paste snippet."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +21,7 @@ SNIPPET = Path(__file__).resolve().parent.parent / "hooks" / "embed_host_snippet
 def host_page(tmp_path: Path, site_url: str) -> Iterator[callable]:
     """Serve, from another port, a host page that embeds the given guide path with our snippet."""
 
-    def make(path: str) -> str:
+    def make(host_url: str, path: str) -> str:
         html = SNIPPET.read_text(encoding="utf-8").replace("__EMBED_URL__", site_url + path).replace("__TITLE__", "Guide")
         (tmp_path / "host.html").write_text(
             f"<!doctype html><html><body><h1>Hospital portal</h1>{html}<p>After the guide</p></body></html>",
@@ -29,7 +30,7 @@ def host_page(tmp_path: Path, site_url: str) -> Iterator[callable]:
         return host_url + "host.html"
 
     for host_url in serve(tmp_path):
-        yield make
+        yield functools.partial(make, host_url)
 
 
 def embedded_frame(page):
@@ -93,6 +94,7 @@ def test_every_page_has_an_embed_view_without_site_chrome(site: Path, language, 
         assert link.get("target") == "_blank" and "noopener" in link.get("rel", [])
 
 
+@pytest.mark.downloads  # links to the whole-guide handout, made only with the downloads
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 def test_hospital_page_has_snippet_live_example_licence_and_other_formats(site: Path, site_url: str, language) -> None:
     document = soup(site / language.url_prefix / "for-hospitals" / "index.html")

@@ -76,6 +76,7 @@ def test_emergency_numbers_json_names_every_country_in_every_language(site: Path
     assert document["shown_first"]["ar"][0] == "SA"
 
 
+@pytest.mark.rebuilds
 def test_a_made_up_number_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     path = project / "data/emergency-numbers.yml"
@@ -90,6 +91,7 @@ def test_a_made_up_number_fails_the_build_with_file_and_line(tmp_path: Path) -> 
     assert "Traceback" not in output
 
 
+@pytest.mark.rebuilds
 def test_a_language_cannot_show_a_country_without_a_source(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     path = project / "translations/es.yml"

@@ -16,6 +16,8 @@ from guidelib.translations import load_language
 from guidelib.triage import load_catalogue
 from helpers import soup
 
+pytestmark = pytest.mark.downloads
+
 
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each sheet, as pdftotext (poppler) reads it."""

@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 
 
+@pytest.mark.slow  # minutes: `make check` relies on test_site's link test and the build's own validation
 def test_linkchecker_finds_no_broken_internal_link(site_url: str) -> None:
     linkchecker = Path(sys.executable).with_name("linkchecker")
     result = subprocess.run(
@@ -17,6 +20,7 @@ def test_linkchecker_finds_no_broken_internal_link(site_url: str) -> None:
         capture_output=True,
         text=True,
         timeout=900,
+        check=False,  # LinkChecker's summary below says what is broken
     )
     summary = re.search(r"(\d+) warnings? found\. (\d+) errors? found", result.stdout)
     assert summary, f"LinkChecker did not finish:\n{result.stdout}\n{result.stderr}"

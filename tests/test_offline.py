@@ -90,6 +90,7 @@ def test_returning_reader_is_prompted_and_sees_new_text_online_and_offline(brows
     context.close()
 
 
+@pytest.mark.downloads
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 def test_zip_bundle_opens_from_disk_with_links_and_search_and_no_network(
     browser, site: Path, tmp_path: Path, language

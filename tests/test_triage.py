@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site, copy_project
 from guidelib.outputs import API_ROOT
-from guidelib.site_config import languages, nav_pages, page_url
+from guidelib.site_config import languages, page_url
 from guidelib.translations import load_language
 from guidelib.triage import TIERS, load_catalogue
 from helpers import html_files, soup

@@ -36,7 +36,7 @@ class Language:
 
 @functools.cache
 def mkdocs_config() -> dict[str, Any]:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
 
 
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})

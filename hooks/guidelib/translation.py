@@ -148,7 +148,8 @@ def parity_problems(translated: Path) -> list[str]:
         problems.append(
             f"{name}: has {len(ours.headings)} headings, the English page has {len(english.headings)}"
         )
-    for (ours_heading, line), (english_heading, english_line) in zip(ours.headings, english.headings):
+    # A different count is reported above; still name the first headings that differ.
+    for (ours_heading, line), (english_heading, english_line) in zip(ours.headings, english.headings, strict=False):
         if ours_heading != english_heading:
             problems.append(
                 f"{name}:{line}: heading should be '{english_heading}' (level and id) as in the English "
