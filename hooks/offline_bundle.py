@@ -19,6 +19,7 @@ from typing import Any
 
 from guidelib.bundle import AFTER_ALL_LANGUAGES, BUNDLE_BUILD_ENV, building_bundle, bundles_wanted, whole_site_built
 from guidelib.outputs import SHARED_FOLDERS, bundle_path
+from guidelib.search_index import SEARCH_INDEX, in_language, language_index
 from guidelib.site_config import languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -42,20 +43,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     return context
 
 
-def _in_language(relative: str, prefix: str, other_prefixes: set[str]) -> bool:
-    top = relative.split("/", 1)[0]
-    return relative.startswith(prefix) if prefix else top not in other_prefixes
-
-
-def search_script(bundle_site: Path, prefix: str, other_prefixes: set[str]) -> str:
+def search_script(bundle_site: Path, locale: str, prefix: str) -> str:
     """The inlined search index, cut down to one language: the zip holds no other language's pages."""
-    index = json.loads((bundle_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    index["docs"] = [doc for doc in index["docs"] if _in_language(doc["location"], prefix, other_prefixes)]
+    whole_site = json.loads((bundle_site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    index = language_index(whole_site, locale, prefix, relative_to_language=False)
     return "var __index = " + json.dumps(index, ensure_ascii=False)
 
 
 def zip_language(bundle_site: Path, target: Path, locale: str, prefix: str) -> None:
-    other_prefixes = {language.locale for language in languages() if language.url_prefix and language.locale != locale}
     folder = f"spine-guide-{locale}"
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -64,8 +59,8 @@ def zip_language(bundle_site: Path, target: Path, locale: str, prefix: str) -> N
             if not path.is_file() or path.suffix in (".map", ".gz"):
                 continue
             if relative.as_posix() == "search/search_index.js":
-                archive.writestr(f"{folder}/search/search_index.js", search_script(bundle_site, prefix, other_prefixes))
-            elif relative.parts[0] in SHARED_FOLDERS or _in_language(relative.as_posix(), prefix, other_prefixes):
+                archive.writestr(f"{folder}/search/search_index.js", search_script(bundle_site, locale, prefix))
+            elif relative.parts[0] in SHARED_FOLDERS or in_language(relative.as_posix(), prefix):
                 archive.write(path, f"{folder}/{relative.as_posix()}")
         start = f"{prefix}index.html"
         archive.writestr(

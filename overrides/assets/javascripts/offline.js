@@ -42,12 +42,14 @@
 
   window.addEventListener("load", async () => {
     const registration = await navigator.serviceWorker.register(bar.dataset.sw, { scope: bar.dataset.scope });
-    const hadController = Boolean(navigator.serviceWorker.controller);
-    if (registration.waiting && hadController) promptUpdate(registration);
+    // A newer version exists only beside an active older one of this language's own worker: on a first
+    // visit to a language, the page may be controlled by another language's worker, and nothing changed.
+    if (registration.waiting && registration.active) promptUpdate(registration);
     registration.addEventListener("updatefound", () => {
       const installing = registration.installing;
+      const replacing = Boolean(registration.active);
       installing.addEventListener("statechange", () => {
-        if (installing.state === "installed" && navigator.serviceWorker.controller) promptUpdate(registration);
+        if (installing.state === "installed" && replacing) promptUpdate(registration);
       });
     });
 
