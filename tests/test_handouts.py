@@ -100,3 +100,16 @@ def test_chinese_handout_has_the_page_text(site: Path) -> None:
     sample = "".join(paragraph.split())[:20]
     pdf_text = "".join("".join(pdf_pages(site / handout_path("zh", "symptoms/"))).split())
     assert sample in pdf_text, "Chinese text is missing from the PDF (no CJK font?)"
+
+
+def type3_fonts(pdf: Path) -> list[str]:
+    """Fonts drawn glyph by glyph (Type 3), as pdffonts (poppler) lists them: big files, poor text."""
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [line for line in listing.splitlines()[2:] if " Type 3 " in line]
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_whole_guide_handout_embeds_real_subset_fonts(site: Path, language) -> None:
+    pdf = site / guide_handout_path(language.locale)
+    assert not type3_fonts(pdf), f"{pdf.name}: {len(type3_fonts(pdf))} Type 3 fonts"
+    assert pdf.stat().st_size <= 1_500_000, f"{pdf.name}: {pdf.stat().st_size} bytes"
