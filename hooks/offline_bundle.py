@@ -27,6 +27,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+# The web server's 404 page (absolute addresses, every language's nav) and the sitemap: nothing on disk uses them.
+NOT_IN_ZIP = ("404.html", "sitemap.xml")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -56,7 +58,7 @@ def zip_language(bundle_site: Path, target: Path, locale: str, prefix: str) -> N
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(bundle_site.rglob("*")):
             relative = path.relative_to(bundle_site)
-            if not path.is_file() or path.suffix in (".map", ".gz"):
+            if not path.is_file() or path.suffix in (".map", ".gz") or path.name in NOT_IN_ZIP:
                 continue
             if relative.as_posix() == "search/search_index.js":
                 archive.writestr(f"{folder}/search/search_index.js", search_script(bundle_site, locale, prefix))

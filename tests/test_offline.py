@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import build_site, copy_project, free_port, serve
@@ -191,3 +192,21 @@ def test_a_page_view_has_no_failed_request(browser, site_url: str, language) -> 
     page.goto(site_url + language.url_prefix + "treatment/", wait_until="networkidle")
     assert not failed, failed
     context.close()
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_every_link_in_the_zip_opens_a_file_in_the_zip(site: Path, site_url: str, tmp_path: Path, language) -> None:
+    """Each address in every page of the zip (links, scripts, styles, images) is a file in the zip, or a
+    web address (a source, or the English page a translation points to)."""
+    with zipfile.ZipFile(site / bundle_path(language.locale)) as archive:
+        archive.extractall(tmp_path)
+    broken = []
+    for html in sorted((tmp_path / f"spine-guide-{language.locale}").rglob("*.html")):
+        for tag in soup(html).find_all(["a", "link", "script", "img"]):
+            address = tag.get("href") or tag.get("src")
+            parts = urlsplit(address or "")
+            if not address or parts.scheme in ("http", "https", "mailto", "tel", "data") or not parts.path:
+                continue
+            if not (html.parent / unquote(parts.path)).is_file():
+                broken.append(f"{html.relative_to(tmp_path)}: {address}")
+    assert not broken, "\n".join(broken[:20])
