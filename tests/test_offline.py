@@ -210,3 +210,13 @@ def test_every_link_in_the_zip_opens_a_file_in_the_zip(site: Path, site_url: str
             if not (html.parent / unquote(parts.path)).is_file():
                 broken.append(f"{html.relative_to(tmp_path)}: {address}")
     assert not broken, "\n".join(broken[:20])
+
+
+def test_a_link_out_of_the_saved_language_offline_explains_in_the_readers_language(browser, site: Path, site_url: str) -> None:
+    context = browser.new_context()
+    page = open_and_wait_until_saved(context, site_url + "es/symptoms/")  # only Spanish saved
+    context.set_offline(True)
+    page.locator("a.md-select__link[hreflang='fr']").first.dispatch_event("click")
+    page.wait_for_url("**/es/offline/")
+    assert h1(page) == soup(site / "es" / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    context.close()
