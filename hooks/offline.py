@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
 from guidelib.outputs import SHARED_FOLDERS, SITE_LEVEL_FOLDERS
-from guidelib.search_index import LUNR_FOLDER, SEARCH_INDEX, lunr_files
+from guidelib.search_index import SEARCH_INDEX, unused_lunr_file
 from guidelib.site_config import Language, language_prefix, languages, text_direction
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
@@ -66,17 +66,12 @@ def _revision(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-def _unused_lunr_file(relative: str, used: set[str]) -> bool:
-    return relative.startswith(LUNR_FOLDER) and relative.removeprefix(LUNR_FOLDER) not in used
-
-
 def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
     """{url, revision} for this language's pages, its search index and the shared assets its pages use,
     URLs relative to <prefix>sw.js."""
     other_languages = {language.locale for language in languages() if language.url_prefix and language.url_prefix != prefix}
     language_root = site / prefix
-    search_config = json.loads((language_root / SEARCH_INDEX).read_text(encoding="utf-8"))["config"]
-    used_lunr_files = lunr_files(search_config["lang"])
+    search_languages = json.loads((language_root / SEARCH_INDEX).read_text(encoding="utf-8"))["config"]["lang"]
     up = "../" * prefix.count("/")
     entries = []
     for path in sorted(site.rglob("*")):
@@ -84,7 +79,7 @@ def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
         if not path.is_file() or path.name in SKIPPED_NAMES or path.name.endswith(SKIPPED_SUFFIXES):
             continue
         if relative.parts[0] in SHARED_FOLDERS:
-            if _unused_lunr_file(relative.as_posix(), used_lunr_files):
+            if unused_lunr_file(relative.as_posix(), search_languages):
                 continue  # stemmers and segmenters of other languages: never loaded by these pages
             url = up + relative.as_posix()
         elif relative.parts[0] in SITE_LEVEL_FOLDERS:

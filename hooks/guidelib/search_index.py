@@ -53,3 +53,8 @@ def lunr_files(search_languages: list[str]) -> set[str]:
     if files:
         files.add("min/lunr.stemmer.support.min.js")
     return files
+
+
+def unused_lunr_file(relative: str, search_languages: list[str]) -> bool:
+    """Whether a site-root-relative path is a lunr file that a search in these languages never loads."""
+    return relative.startswith(LUNR_FOLDER) and relative.removeprefix(LUNR_FOLDER) not in lunr_files(search_languages)
