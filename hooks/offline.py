@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
+from guidelib.bundle import AFTER_ALL_LANGUAGES, ZIP_ONLY_SCRIPTS, building_bundle, whole_site_built
 from guidelib.outputs import SHARED_FOLDERS, SITE_LEVEL_FOLDERS
 from guidelib.search_index import SEARCH_INDEX, unused_lunr_file
 from guidelib.site_config import Language, language_prefix, languages, text_direction
@@ -79,8 +79,8 @@ def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
         if not path.is_file() or path.name in SKIPPED_NAMES or path.name.endswith(SKIPPED_SUFFIXES):
             continue
         if relative.parts[0] in SHARED_FOLDERS:
-            if unused_lunr_file(relative.as_posix(), search_languages):
-                continue  # stemmers and segmenters of other languages: never loaded by these pages
+            if unused_lunr_file(relative.as_posix(), search_languages) or relative.as_posix().startswith(ZIP_ONLY_SCRIPTS):
+                continue  # other languages' stemmers and segmenters, the zip's shim: never loaded by these pages
             url = up + relative.as_posix()
         elif relative.parts[0] in SITE_LEVEL_FOLDERS:
             continue  # embed views, JSON, PDFs and zips of every language: not for reading offline here

@@ -17,7 +17,14 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from guidelib.bundle import AFTER_ALL_LANGUAGES, BUNDLE_BUILD_ENV, building_bundle, bundles_wanted, whole_site_built
+from guidelib.bundle import (
+    AFTER_ALL_LANGUAGES,
+    BUNDLE_BUILD_ENV,
+    ZIP_ONLY_SCRIPTS,
+    building_bundle,
+    bundles_wanted,
+    whole_site_built,
+)
 from guidelib.outputs import SHARED_FOLDERS, bundle_path
 from guidelib.search_index import SEARCH_INDEX, in_language, language_index, unused_lunr_file
 from guidelib.site_config import languages
@@ -26,7 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+SHIM = ZIP_ONLY_SCRIPTS + "iframe-worker-shim.js"  # loads iframe-worker-setup.js beside it
 # The web server's 404 page (absolute addresses, every language's nav) and the sitemap: nothing on disk uses them.
 NOT_IN_ZIP = ("404.html", "sitemap.xml")
 
