@@ -150,6 +150,9 @@ def main() -> int:
             count, precache = precache_kib(arguments.site, language.url_prefix)
             print(f"{language.locale:9} {first:11.0f} {install:15.0f} {repeat:12.1f} {precache:9.0f} {count:6}")
         browser.close()
+    handouts = sorted((arguments.site / "handouts").glob("*/spine-guide-*.pdf"))
+    if handouts:
+        print("Whole-guide handouts, KiB: " + ", ".join(f"{pdf.parent.name} {pdf.stat().st_size / 1024:.0f}" for pdf in handouts))
     if not arguments.no_build_time:
         ours, material = build_times()
         print(f"Build CPU seconds: ours {ours:.0f}, plain Material {material:.0f} ({ours / material:.1f}x; target ≤ 2x)")
