@@ -33,6 +33,9 @@ from mkdocs.structure.pages import Page
 MARGINS = {"top": "14mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
 # A4; the same margins leave room on US Letter, which is wider and shorter, when a reader prints the page.
 PAPER = "A4"
+# Fonts Chromium embeds as subsets, per language (guide.css names the same for the page itself): the Noto
+# CJK collection's CFF outlines would become Type 3 fonts. A language not listed uses the system default.
+FOOTER_FONTS = {"zh": "'WenQuanYi Micro Hei', sans-serif"}
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
@@ -50,7 +53,8 @@ def footer(language: Language, address: str, last_reviewed: str) -> str:
     return (
         f'<div dir="{text_direction(language.locale)}" lang="{language.locale}" '
         f'style="box-sizing: border-box; width: 100%; padding: 0 {MARGINS["right"]} 0 {MARGINS["left"]}; '
-        'font-size: 7.5pt; font-family: sans-serif; color: #333;">'
+        f'font-size: 7.5pt; font-family: {FOOTER_FONTS.get(language.locale, "sans-serif")}; '
+        'font-synthesis: none; color: #333;">'
         f'{html.escape(strings["source_page"])}: <span dir="ltr">{html.escape(address)}</span> · '
         f'{html.escape(strings["last_reviewed"])}: <span dir="ltr">{last_reviewed}</span> · '
         '<span dir="ltr"><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>'

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
+from guidelib.bundle import AFTER_ALL_LANGUAGES, ZIP_ONLY_SCRIPTS, building_bundle, whole_site_built
 from guidelib.outputs import SHARED_FOLDERS, SITE_LEVEL_FOLDERS
+from guidelib.search_index import SEARCH_INDEX, unused_lunr_file
 from guidelib.site_config import Language, language_prefix, languages, text_direction
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 SERVICE_WORKER_TEMPLATE = Path(__file__).with_name("offline_sw.js")
 OFFLINE_PAGE = "offline.md"
+OFFLINE_URL = "offline/"
 MANIFEST = "manifest.webmanifest"
 SKIPPED_SUFFIXES = (".map", ".gz", ".zip", ".pdf", ".json.schema")
 SKIPPED_NAMES = ("sw.js", "sitemap.xml", "404.html")
@@ -65,9 +67,11 @@ def _revision(path: Path) -> str:
 
 
 def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
-    """{url, revision} for this language's pages and the shared assets, URLs relative to <prefix>sw.js."""
+    """{url, revision} for this language's pages, its search index and the shared assets its pages use,
+    URLs relative to <prefix>sw.js."""
     other_languages = {language.locale for language in languages() if language.url_prefix and language.url_prefix != prefix}
     language_root = site / prefix
+    search_languages = json.loads((language_root / SEARCH_INDEX).read_text(encoding="utf-8"))["config"]["lang"]
     up = "../" * prefix.count("/")
     entries = []
     for path in sorted(site.rglob("*")):
@@ -75,6 +79,8 @@ def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
         if not path.is_file() or path.name in SKIPPED_NAMES or path.name.endswith(SKIPPED_SUFFIXES):
             continue
         if relative.parts[0] in SHARED_FOLDERS:
+            if unused_lunr_file(relative.as_posix(), search_languages) or relative.as_posix().startswith(ZIP_ONLY_SCRIPTS):
+                continue  # other languages' stemmers and segmenters, the zip's shim: never loaded by these pages
             url = up + relative.as_posix()
         elif relative.parts[0] in SITE_LEVEL_FOLDERS:
             continue  # embed views, JSON, PDFs and zips of every language: not for reading offline here
@@ -88,8 +94,17 @@ def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
     return entries
 
 
+def language_offline_pages(language: Language) -> dict[str, str]:
+    """For the root worker only (its scope holds every language folder): each other language's offline page."""
+    if language.url_prefix:
+        return {}
+    return {other.url_prefix: other.url_prefix + OFFLINE_URL for other in languages() if other.url_prefix}
+
+
 def service_worker(site: Path, site_url: str, language: Language) -> str:
+    other_offline_pages = language_offline_pages(language)
     entries = precache_entries(site, language.url_prefix)
+    entries += [{"url": url, "revision": _revision(site / url / "index.html")} for url in other_offline_pages.values()]
     version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
     site_path = urlsplit(site_url).path
     return (
@@ -97,12 +112,13 @@ def service_worker(site: Path, site_url: str, language: Language) -> str:
         .replace("__PRECACHE__", json.dumps(entries, separators=(",", ":")))
         .replace("__CACHE_PREFIX__", json.dumps(f"spine-guide:{site_path}:{language.locale}:"))
         .replace("__VERSION__", json.dumps(version))
-        .replace("__OFFLINE_PAGE__", json.dumps("offline/"))
+        .replace("__OFFLINE_PAGE__", json.dumps(OFFLINE_URL))
+        .replace("__LANGUAGE_OFFLINE_PAGES__", json.dumps(other_offline_pages))
     )
 
 
-# Revisions must come from the finished files, the shared search index (rewritten by mkdocs-static-i18n
-# once every language is built) included.
+# Revisions must come from the finished files, each language's search index (hooks/search_index.py, same
+# priority, earlier in mkdocs.yml) included.
 @event_priority(AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     if building_bundle() or not whole_site_built(config):

@@ -1,11 +1,13 @@
 /* Service worker for one language of the guide. hooks/offline.py writes a copy per language
-   (<lang>/sw.js) with the four constants below filled in from the build. */
+   (<lang>/sw.js) with the constants below filled in from the build. */
 "use strict";
 
 const PRECACHE = __PRECACHE__; // [{url, revision}], URLs relative to this file
 const CACHE_PREFIX = __CACHE_PREFIX__; // one prefix per language and site path
 const VERSION = __VERSION__; // changes whenever any precached file changes
 const OFFLINE_PAGE = __OFFLINE_PAGE__;
+// Only the root worker, whose scope holds every language folder: {folder: that language's offline page}.
+const LANGUAGE_OFFLINE_PAGES = __LANGUAGE_OFFLINE_PAGES__;
 
 const CACHE = CACHE_PREFIX + VERSION;
 const REVISIONS = "__revisions__"; // a JSON entry in each cache: url -> revision
@@ -38,7 +40,8 @@ async function fillCache() {
       }
     }
     if (!response) {
-      response = await fetch(key, { cache: "reload" });
+      // "no-cache": revalidate what the page itself just downloaded (304, no body) instead of fetching it twice.
+      response = await fetch(key, { cache: "no-cache" });
       if (!response.ok) throw new Error(`precache ${key}: HTTP ${response.status}`);
     }
     await cache.put(key, response);
@@ -80,23 +83,50 @@ self.addEventListener("message", (event) => {
   }
 });
 
-/* Pages: network first, so an online reader always gets the newest medical text; the cached copy
-   only when the network fails, and the offline page only for a page never cached. A 404 or other
-   answer from the server is passed through as it is. */
+/* The address a saved page is stored under: no query or fragment, "index.html" and a missing final
+   slash (`symptoms`, `/zh`) lead to the folder URL. */
+function savedAddress(url) {
+  const address = new URL(url);
+  address.search = "";
+  address.hash = "";
+  if (address.pathname.endsWith("/index.html")) address.pathname = address.pathname.slice(0, -"index.html".length);
+  else if (!address.pathname.endsWith("/") && !address.pathname.split("/").pop().includes(".")) address.pathname += "/";
+  return address.href;
+}
+
+/* The offline notice in the language of the address (another language's folder, under the root worker). */
+function offlinePage(url) {
+  const path = new URL(url).href.slice(absolute("./").length);
+  const folder = Object.keys(LANGUAGE_OFFLINE_PAGES).find((prefix) => path.startsWith(prefix) || path + "/" === prefix);
+  return absolute(folder ? LANGUAGE_OFFLINE_PAGES[folder] : OFFLINE_PAGE);
+}
+
+/* Pages: network first, bypassing the HTTP cache, so an online reader always gets the newest medical text;
+   the saved copy only when the network fails (from any language's cache of this site: a language switch
+   offline), and the offline notice only for a page never saved. A 404 or other answer from the server is
+   passed through as it is. */
 async function page(request) {
   const cache = await caches.open(CACHE);
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === "basic") cache.put(request, response.clone());
+    const response = await fetch(new Request(request, { cache: "no-cache" }));
+    if (response.ok && response.type === "basic") cache.put(savedAddress(request.url), response.clone());
     return response;
   } catch (error) {
-    return (
-      (await cache.match(request, { ignoreSearch: true })) ||
-      (await cache.match(new URL("index.html", request.url).href)) ||
-      (await cache.match(absolute(OFFLINE_PAGE))) ||
-      Response.error()
-    );
+    const address = savedAddress(request.url);
+    const saved = (await cache.match(address)) || (await savedByAnotherLanguage(address));
+    return saved || (await caches.match(offlinePage(request.url), { cacheName: CACHE })) || Response.error();
   }
+}
+
+async function savedByAnotherLanguage(address) {
+  const sitePrefix = CACHE_PREFIX.split(":").slice(0, 2).join(":") + ":";
+  for (const name of await caches.keys()) {
+    if (name.startsWith(sitePrefix) && name !== CACHE) {
+      const found = await (await caches.open(name)).match(address);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /* Everything else (CSS, scripts, search index, images): the precached copy, else the network. */

@@ -14,6 +14,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from guidelib.bundle import building_bundle
+from guidelib.outputs import absolute_url
 from guidelib.pages import ContentError
 from guidelib.site_config import DOCS, bare_page_url, languages, nav_pages
 from guidelib.translation import (
@@ -117,10 +119,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if _language(config) == SOURCE_LANGUAGE or page.file.generated_by:
         return context
     path = Path(page.file.abs_src_path)
-    # page.url is "<lang>/<page>/"; climb back to the site root, where the English page lives.
+    bare_url = bare_page_url(page.url, _language(config))
+    if building_bundle():  # the offline zip holds one language: the English page is read on the web
+        english_url = absolute_url(config.site_url, directory_url(bare_url))
+    else:  # page.url is "<lang>/<page>/"; climb back to the site root, where the English page lives.
+        english_url = "../" * page.url.count("/") + bare_url
     context["translation"] = {
         "state": translation_meta(path)["state"],
         "outdated": is_outdated(path),
-        "english_url": "../" * page.url.count("/") + bare_page_url(page.url, _language(config)),
+        "english_url": english_url,
     }
     return context
+
+
+def directory_url(url: str) -> str:
+    """A page's address as the web site serves it: 'symptoms.html' -> 'symptoms/', 'index.html' -> ''."""
+    url = url.removesuffix("index.html")
+    return url.removesuffix(".html") + "/" if url.endswith(".html") else url

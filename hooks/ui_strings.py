@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from guidelib.bundle import building_bundle
 from guidelib.pages import ContentError
 from guidelib.emergency_numbers import load_numbers
 from guidelib.site_config import language_prefix, languages
@@ -34,9 +35,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["ui"] = load_language(locale).strings
     # The home of this page's language, relative to the page: "../" from /symptoms/, "../../es/" from /es/symptoms/.
     context["language_home"] = "../" * page.url.count("/") + language_prefix(locale) or "./"
-    return context
+    return _page_addresses(context, config)
 
 
 def on_template_context(context: dict[str, Any], config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
     context["ui"] = load_language(config.theme["language"]).strings
+    return _page_addresses(context, config)
+
+
+def _page_addresses(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+    # A page by its slug, after language_home, as this build addresses pages: "slug/" on the web,
+    # "slug.html" in the offline zip, which opens from disk where a folder does not open its index.html.
+    context["page_address"] = lambda slug: f"{slug}/" if config.use_directory_urls else f"{slug}.html"
+    context["in_offline_zip"] = building_bundle()
     return context

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the browser tests and PDF checks need: Chromium, fonts for every script we publish
-# (Arabic, Chinese, Vietnamese), and poppler's pdftotext. Installs only what is missing.
+# (Arabic, Chinese, Vietnamese; fonts-wqy-microhei is a TrueType Chinese font that Chromium embeds in PDF
+# handouts as a subset), and poppler's pdftotext. Installs only what is missing.
 set -euo pipefail
 
-packages=(chromium fonts-noto-core fonts-noto-cjk poppler-utils)
+packages=(chromium fonts-noto-core fonts-noto-cjk fonts-wqy-microhei poppler-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

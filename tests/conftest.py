@@ -99,6 +99,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Like GitHub Pages: a missing address gets the site's root 404.html, with status 404.
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def end_headers(self) -> None:
         # LinkChecker throttles each host to a few requests a second, except servers that send this header.
         self.send_header("LinkChecker", "local test server")

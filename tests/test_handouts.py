@@ -127,3 +127,14 @@ def test_alert_cards_carry_the_signs_and_fit_their_size(site: Path, language) ->
     page = soup(site / language.url_prefix / "when-to-get-help" / "index.html")
     links = [link["href"] for link in page.select(".alert-card-links a")]
     assert [link.rsplit("/", 1)[-1] for link in links] == ["alert-card.pdf", "alert-card-phone.pdf"]
+
+
+def type3_fonts(pdf: Path) -> list[str]:
+    """Fonts drawn glyph by glyph (Type 3), as pdffonts (poppler) lists them: big files, poor text."""
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [line for line in listing.splitlines()[2:] if " Type 3 " in line]
+
+
+def test_chinese_whole_guide_handout_embeds_real_subset_fonts(site: Path) -> None:
+    pdf = site / guide_handout_path("zh")
+    assert not type3_fonts(pdf), f"{pdf.name}: {len(type3_fonts(pdf))} Type 3 fonts"

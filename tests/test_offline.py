@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import build_site, copy_project, free_port, serve
@@ -133,3 +134,90 @@ def test_offline_reading_works_under_a_sub_path(browser, tmp_path: Path) -> None
         page.goto(url + "es/causes/")
         assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(root / "guide", "es/", "causes.md")
         context.close()
+
+
+def h1(page) -> str:
+    return page.locator("h1").first.inner_text().strip("¶ \n")
+
+
+def test_saved_pages_answer_at_every_address_variant_offline(browser, site: Path, site_url: str) -> None:
+    context = browser.new_context()
+    open_and_wait_until_saved(context, site_url)  # English (the root worker) and Chinese saved
+    page = open_and_wait_until_saved(context, site_url + "zh/")
+    open_and_wait_until_saved(context, site_url + "ar/")
+    context.set_offline(True)
+    symptoms = expected_h1(site, "ar/", "symptoms.md")
+    for variant in ("ar/symptoms", "ar/symptoms/index.html", "ar/symptoms/?from=leaflet#top", "ar/symptoms?x=1"):
+        page.goto(site_url + variant)
+        assert h1(page) == symptoms, variant
+    for variant in ("zh", "zh/index.html"):
+        page.goto(site_url + variant)
+        assert h1(page) == expected_h1(site, "zh/", "index.md"), variant
+    context.close()
+
+
+def test_switching_language_offline_shows_that_language(browser, site: Path, site_url: str) -> None:
+    context = browser.new_context()
+    page = open_and_wait_until_saved(context, site_url)  # only English saved
+    context.set_offline(True)
+    page.goto(site_url + "fr/symptoms/")
+    assert h1(page) == soup(site / "fr" / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    context.set_offline(False)
+    page = open_and_wait_until_saved(context, site_url + "fr/")
+    context.set_offline(True)
+    page.goto(site_url + "fr/symptoms/")
+    assert h1(page) == expected_h1(site, "fr/", "symptoms.md")
+    context.close()
+
+
+def test_no_update_prompt_on_a_first_visit_to_a_second_language(browser, site_url: str) -> None:
+    context = browser.new_context()
+    open_and_wait_until_saved(context, site_url)
+    page = open_and_wait_until_saved(context, site_url + "vi/")
+    page.reload()
+    page.locator(READY).wait_for(state="visible", timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert page.locator("[data-update]").is_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_a_page_view_has_no_failed_request(browser, site_url: str, language) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(f"{request.url} {request.failure}"))
+    page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.url} {response.status}"))
+    page.goto(site_url + language.url_prefix + "symptoms/")
+    page.locator(READY).wait_for(state="visible", timeout=60_000)
+    page.goto(site_url + language.url_prefix + "treatment/", wait_until="networkidle")
+    assert not failed, failed
+    context.close()
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_every_link_in_the_zip_opens_a_file_in_the_zip(site: Path, site_url: str, tmp_path: Path, language) -> None:
+    """Each address in every page of the zip (links, scripts, styles, images) is a file in the zip, or a
+    web address (a source, or the English page a translation points to)."""
+    with zipfile.ZipFile(site / bundle_path(language.locale)) as archive:
+        archive.extractall(tmp_path)
+    broken = []
+    for html in sorted((tmp_path / f"spine-guide-{language.locale}").rglob("*.html")):
+        for tag in soup(html).find_all(["a", "link", "script", "img"]):
+            address = tag.get("href") or tag.get("src")
+            parts = urlsplit(address or "")
+            if not address or parts.scheme in ("http", "https", "mailto", "tel", "data") or not parts.path:
+                continue
+            if not (html.parent / unquote(parts.path)).is_file():
+                broken.append(f"{html.relative_to(tmp_path)}: {address}")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_a_link_out_of_the_saved_language_offline_explains_in_the_readers_language(browser, site: Path, site_url: str) -> None:
+    context = browser.new_context()
+    page = open_and_wait_until_saved(context, site_url + "es/symptoms/")  # only Spanish saved
+    context.set_offline(True)
+    page.locator("a.md-select__link[hreflang='fr']").first.dispatch_event("click")
+    page.wait_for_url("**/es/offline/")
+    assert h1(page) == soup(site / "es" / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    context.close()

@@ -114,3 +114,15 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
             if unquote(target.fragment) not in ids_cache[target_path]:
                 broken.append(f"{path.relative_to(site)}: {link['href']} (no such anchor)")
     assert not broken, "Broken internal links:\n" + "\n".join(broken)
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_a_missing_page_says_so_in_the_language_of_its_address(browser, site: Path, site_url: str, language) -> None:
+    # The test server answers like GitHub Pages: the root 404.html for every missing address.
+    expected = soup(site / language.url_prefix / "404.html").find("h1").get_text().strip("¶ \n")
+    page = browser.new_page()
+    for missing in ("no-such-page/", "symptoms/no-such-section"):
+        page.goto(site_url + language.url_prefix + missing)
+        page.wait_for_function("locale => document.documentElement.lang === locale", arg=language.locale)
+        assert page.locator("h1").first.inner_text().strip("¶ \n") == expected
+    page.close()

@@ -71,6 +71,26 @@ def test_search_finds_pages_in_each_language(browser, site: Path, site_url: str,
     page.close()
 
 
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_search_results_never_lead_to_another_language(browser, site_url: str, language) -> None:
+    # "Bilsky" (a source's author, cited on every language's about page) is in every language's index.
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + language.url_prefix + "symptoms/")
+    results = search(page, "Bilsky")
+    hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(results.count())]
+    other_roots = [site_url + other.url_prefix for other in languages() if other.url_prefix and other != language]
+    assert all(href.startswith(site_url + language.url_prefix) for href in hrefs), hrefs
+    assert not [href for href in hrefs if href.startswith(tuple(other_roots))], hrefs
+    # Only this language's index and lunr files were downloaded.
+    indexes = [url for url in requests if url.endswith("search_index.json")]
+    assert indexes == [site_url + language.url_prefix + "search/search_index.json"]
+    lunr = {url.rsplit("/", 1)[1] for url in requests if "/lunr/" in url}
+    assert not lunr - {"lunr.stemmer.support.min.js", f"lunr.{language.locale}.min.js"}, lunr
+    page.close()
+
+
 # --- A translator's mistakes, each on a copy of the project -------------------------------------------
 
 

@@ -12,6 +12,8 @@ AFTER_ALL_LANGUAGES = -200
 
 # "true" inside the second build that makes the bundle; mkdocs.yml enables Material's offline plugin with it.
 BUNDLE_BUILD_ENV = "GUIDE_BUNDLE_BUILD"
+# Scripts only the offline zip uses (the iframe-worker shim that runs search from file://): not precached.
+ZIP_ONLY_SCRIPTS = "assets/javascripts/vendor/"
 # "1" skips making bundles, for quick builds (the bad-input tests).
 SKIP_BUNDLE_ENV = "GUIDE_SKIP_BUNDLE"
 # "1" prints the PDF handouts (hooks/handouts.py). Needs the system Chromium, so `make serve` leaves it off.

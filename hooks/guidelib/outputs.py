@@ -13,8 +13,8 @@ API_ROOT = "api/v1"
 OEMBED_ROOT = "oembed"
 HANDOUT_ROOT = "handouts"
 DOWNLOAD_ROOT = "downloads"
-# Written once at the site root and used by the pages of every language.
-SHARED_FOLDERS = ("assets", "search")
+# Written once at the site root and used by the pages of every language (each has its own search/ folder).
+SHARED_FOLDERS = ("assets",)
 SITE_LEVEL_FOLDERS = frozenset({EMBED_ROOT, API_ROOT.split("/")[0], OEMBED_ROOT, HANDOUT_ROOT, DOWNLOAD_ROOT})
 LICENCE = {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"}
 

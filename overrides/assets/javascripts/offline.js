@@ -40,14 +40,29 @@
     if (updateAccepted) window.location.reload();
   });
 
+  /* Offline, a link to an address no saved worker answers (another language not saved, the English page
+     a translation points to) would show the browser's error: show this language's offline notice, which
+     says how to save pages, instead. */
+  const offlineNotice = new URL("offline/", new URL(bar.dataset.scope, window.location.href)).href;
+  document.addEventListener("click", async (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (navigator.onLine || !link || event.defaultPrevented || link.origin !== window.location.origin) return;
+    if (link.hasAttribute("download") || link.pathname === window.location.pathname) return;
+    event.preventDefault();
+    const registration = await navigator.serviceWorker.getRegistration(link.href);
+    window.location.href = registration && registration.active ? link.href : offlineNotice;
+  });
+
   window.addEventListener("load", async () => {
     const registration = await navigator.serviceWorker.register(bar.dataset.sw, { scope: bar.dataset.scope });
-    const hadController = Boolean(navigator.serviceWorker.controller);
-    if (registration.waiting && hadController) promptUpdate(registration);
+    // A newer version exists only beside an active older one of this language's own worker: on a first
+    // visit to a language, the page may be controlled by another language's worker, and nothing changed.
+    if (registration.waiting && registration.active) promptUpdate(registration);
     registration.addEventListener("updatefound", () => {
       const installing = registration.installing;
+      const replacing = Boolean(registration.active);
       installing.addEventListener("statechange", () => {
-        if (installing.state === "installed" && navigator.serviceWorker.controller) promptUpdate(registration);
+        if (installing.state === "installed" && replacing) promptUpdate(registration);
       });
     });
 

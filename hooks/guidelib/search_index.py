@@ -1,0 +1,60 @@
+"""One search index per language: which index entries belong to a language, and which of Material's
+lunr files that language's search worker loads (so a worker precaches those and no others)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from guidelib.site_config import languages
+
+SEARCH_INDEX = "search/search_index.json"
+LUNR_FOLDER = "assets/javascripts/lunr/"
+_MATERIAL_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"')
+
+
+def with_search_base(html: str, base: str) -> str:
+    """The page with Material's "base" (where its search reads search/search_index.json) set to `base`."""
+    return _MATERIAL_BASE.sub(lambda match: f"{match.group(1)}{json.dumps(base)}", html, count=1)
+
+
+def in_language(location: str, prefix: str) -> bool:
+    """Whether a site-root-relative location ('fr/symptoms/#x', 'symptoms/') is a page of this language."""
+    if prefix:
+        return location.startswith(prefix)
+    other_prefixes = {language.url_prefix for language in languages() if language.url_prefix}
+    return not any(location.startswith(other) for other in other_prefixes)
+
+
+def language_index(whole_site: dict[str, Any], locale: str, prefix: str, relative_to_language: bool) -> dict[str, Any]:
+    """The whole-site index cut down to one language, with lunr configured for that language only.
+    relative_to_language: locations relative to the language folder (pages whose search base is that folder)."""
+    docs = [doc for doc in whole_site["docs"] if in_language(doc["location"], prefix)]
+    if relative_to_language:
+        docs = [{**doc, "location": doc["location"].removeprefix(prefix)} for doc in docs]
+    # A language lunr has no stemmer for is searched with the English pipeline (i18n left it out of "lang").
+    lang = [locale] if locale in whole_site["config"]["lang"] else ["en"]
+    return {**whole_site, "config": {**whole_site["config"], "lang": lang}, "docs": docs}
+
+
+def lunr_files(search_languages: list[str]) -> set[str]:
+    """Files under LUNR_FOLDER that Material's search worker imports for these languages (its setupSearchLanguages)."""
+    files = set()
+    for lang in search_languages:
+        if lang == "ja":
+            files.add("tinyseg.js")
+        if lang in ("hi", "th"):
+            files.add("wordcut.js")
+        if lang != "en":
+            files.add(f"min/lunr.{lang}.min.js")
+    if len(search_languages) > 1:
+        files.add("min/lunr.multi.min.js")
+    if files:
+        files.add("min/lunr.stemmer.support.min.js")
+    return files
+
+
+def unused_lunr_file(relative: str, search_languages: list[str]) -> bool:
+    """Whether a site-root-relative path is a lunr file that a search in these languages never loads."""
+    return relative.startswith(LUNR_FOLDER) and relative.removeprefix(LUNR_FOLDER) not in lunr_files(search_languages)
