@@ -34,6 +34,7 @@ from guidelib.translation import (  # noqa: E402
     missing_pages,
     parity_problems,
     source_hash,
+    translated_page,
     translation_meta,
 )
 from guidelib.translations import key_term_problems  # noqa: E402
