@@ -41,6 +41,17 @@ STRINGS = (
 PLACEHOLDERS = {"emergency_number_in": "{country}", "choose_country": "{country}"}
 
 
+# Punctuation that our templates and hooks print around generated values (a date, a list of countries):
+# Chinese uses full-width marks; the other languages we publish use Latin ones.
+# Chinese also puts no space between sentences.
+FULL_WIDTH_PUNCTUATION = {"colon": "：", "full_stop": "。", "sentence_gap": ""}
+LATIN_PUNCTUATION = {"colon": ": ", "full_stop": ".", "sentence_gap": " "}
+
+
+def punctuation(language: str) -> dict[str, str]:
+    return FULL_WIDTH_PUNCTUATION if language == "zh" else LATIN_PUNCTUATION
+
+
 @dataclass(frozen=True)
 class LanguageData:
     language: str
