@@ -11,6 +11,7 @@ from helpers import search
 
 EMERGENCY_RED = "rgb(179, 38, 30)"  # --guide-emergency in overrides/assets/stylesheets/guide.css
 WHITE = "rgb(255, 255, 255)"
+DRAFT_OLIVE = "rgb(107, 93, 0)"  # --guide-draft
 
 GENERATED_PAGES = ["for-hospitals/", "translation-status/", "offline/"]  # made by hooks, not in the nav
 PAGES = [
@@ -170,4 +171,22 @@ def test_search_has_no_axe_violations_and_no_third_party_request(browser, site_u
 
     outside = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
     assert not outside, f"requests to other hosts: {outside}"
+    page.close()
+
+
+@pytest.mark.parametrize("language, start_side", [("es", "Left"), ("ar", "Right")])
+def test_page_notice_colour_is_on_the_start_side_in_both_directions(
+    browser, site_url: str, language: str, start_side: str
+) -> None:
+    """Right-to-left pages keep the draft notice's own colour (Material's details border used to win)."""
+    page = browser.new_page()
+    page.goto(f"{site_url}{language}/symptoms/")
+    border = page.evaluate(
+        """side => {
+            const style = getComputedStyle(document.querySelector('.page-notice.review-state--draft'));
+            return { colour: style[`border${side}Color`], width: parseFloat(style[`border${side}Width`]) };
+        }""",
+        start_side,
+    )
+    assert border["colour"] == DRAFT_OLIVE and border["width"] >= 4, f"{language}: {border}"
     page.close()

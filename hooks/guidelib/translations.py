@@ -32,7 +32,7 @@ STRINGS = (
     "review_not_reviewed_short", "translation_draft_short", "notice_details", "alert_card_link",
     "alert_card_phone_link",
     "offline_ready", "offline_save", "offline_saving", "offline_failed", "offline_title", "offline_text",
-    "update_available", "update_refresh", "download_bundle",
+    "update_available", "update_refresh", "download_bundle", "scheme_dark", "scheme_light",
     "hospital_emergency_number", "hospital_team_phone", "hospital_number_source", "pdf_download", "source_page",
     "for_hospitals", "for_hospitals_intro", "for_hospitals_parameters", "for_hospitals_example",
     "for_hospitals_other", "for_hospitals_licence",
