@@ -18,6 +18,7 @@ benchmark: build
 
 test: $(VENV)/installed
 	bash scripts/install-system-deps.sh
+	npm ci --ignore-scripts --no-audit --no-fund  # the Nu HTML Checker (vnu-jar), pinned in package-lock.json
 	$(BIN)/python -m pytest
 
 # The translator's check, in about a minute: the strict build (no handouts or zips) and every test that

@@ -103,6 +103,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
             material_stylesheet=_material_stylesheet(config),
             translation=context.get("translation"),
             ui=load_language(config.theme["language"]).strings,
+            punctuation=context["punctuation"],
             direction=text_direction(config.theme["language"]),
         )),
         encoding="utf-8",

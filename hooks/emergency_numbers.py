@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.generated import cite, fill, placeholder
 from guidelib.sources import citation_html
-from guidelib.translations import load_language
+from guidelib.translations import load_language, punctuation
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -39,11 +39,15 @@ def numbers_table(locale: str) -> str:
             f'<td lang="en" dir="ltr">{note} {citation_html(country.sources)}</td></tr>'
         )
     missing = ", ".join(html.escape(country_name(code, locale)) for code in catalogue.no_source)
+    marks = punctuation(locale)
+    checked = catalogue.checked.isoformat()
     return (
+        f"<p>{html.escape(strings['numbers_intro'])}{marks['sentence_gap']}{html.escape(strings['emergency_numbers_checked'])} "
+        f'<time dir="ltr" datetime="{checked}">{checked}</time>{marks["full_stop"]}</p>'
         f'<div class="numbers-table"><table><thead><tr><th>{html.escape(strings["numbers_country"])}</th>'
         f'<th>{html.escape(strings["numbers_number"])}</th><th>{html.escape(strings["numbers_note"])}</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
-        f"<p>{html.escape(strings['numbers_missing'])}: {missing}.</p>"
+        f"<p>{html.escape(strings['numbers_missing'])}{marks['colon']}{missing}{marks['full_stop']}</p>"
     )
 
 
@@ -58,11 +62,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     strings = load_language(config.theme["language"]).strings
     catalogue = load_numbers()
     cite(page, {n for country in catalogue.countries.values() for n in country.sources})
-    checked = catalogue.checked.isoformat()
     return (
         markdown
         + f"\n\n## {html.escape(strings['numbers_heading'])} {{#{NUMBERS_ID}}}\n\n"
-        + f"{html.escape(strings['numbers_intro'])} {html.escape(strings['emergency_numbers_checked'])} {checked}.\n"
         + placeholder("numbers-table")
     )
 

@@ -5,7 +5,8 @@
 - A translated page uses the language's agreed key terms wherever the English page uses them
   (translations/<lang>.yml `key_terms:`): a missing safety term fails the build, any other is a note.
 - Each translated page tells the reader whether it is a draft, and whether English changed since.
-- A translation status page lists every page of every language.
+- A translation status page gives, per language, the share of pages up to date and reviewed, and every
+  page by its title in that language.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import Any
 
 from guidelib.bundle import building_bundle
 from guidelib.outputs import absolute_url
-from guidelib.pages import ContentError
-from guidelib.site_config import DOCS, bare_page_url, languages, nav_pages
+from guidelib.pages import ContentError, read_meta
+from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages
 from guidelib.translation import (
     SOURCE_LANGUAGE,
     is_outdated,
@@ -41,31 +42,53 @@ def _language(config: MkDocsConfig) -> str:
     return config.theme["language"]
 
 
-def status_markdown() -> str:
-    """A table of every page in every language: up to date, out of date, or missing; draft or reviewed."""
-    others = [language for language in languages() if language.locale != SOURCE_LANGUAGE]
-    header = "| Page | " + " | ".join(f"{lang.name} (`{lang.locale}`)" for lang in others) + " |"
-    rule = "|---|" + "---|" * len(others)
-    rows = []
-    for page in nav_pages():
+def _share(count: int, total: int) -> str:
+    return f"{count} of {total} pages ({round(100 * count / total)}%)"
+
+
+def _language_status(language: Language) -> list[str]:
+    """One language: how many pages are up to date and reviewed, then each page by its own title."""
+    lines = []
+    up_to_date = reviewed = 0
+    pages = nav_pages()
+    for page in pages:
         english = DOCS / SOURCE_LANGUAGE / page
-        cells = []
-        for language in others:
-            path = translated_page(english, language.locale)
-            if not path.is_file():
-                cells.append("missing")
-                continue
-            info = translation_meta(path)
-            freshness = "out of date" if is_outdated(path) else "up to date"
-            cells.append(f"{freshness}, {info['state'].replace('-', ' ')}")
-        rows.append(f"| `{page}` | " + " | ".join(cells) + " |")
+        english_title = read_meta(english)["title"]
+        path = translated_page(english, language.locale)
+        if not path.is_file():
+            lines.append(f"- **{english_title}**: not translated yet")
+            continue
+        info = translation_meta(path)
+        fresh = not is_outdated(path)
+        up_to_date += fresh
+        reviewed += info["state"] == "reviewed"
+        state = "reviewed by a clinician" if info["state"] == "reviewed" else "draft, not yet checked by a clinician"
+        lines.append(
+            f"- **{read_meta(path)['title']}** ({english_title}): "
+            f"{'up to date' if fresh else 'English changed since'}; {state}"
+        )
+    summary = (
+        f"Up to date with English: {_share(up_to_date, len(pages))}. "
+        f"Reviewed by a clinician: {_share(reviewed, len(pages))}."
+    )
+    return [f"## {language.name} {{#{language.locale}}}", "", summary, "", *lines, ""]
+
+
+def status_markdown() -> str:
+    """For readers and new translators: per language, the share of pages up to date with English and
+    reviewed by a clinician, then every page by its title in that language. Lists, not a wide table, so
+    it reads on a phone."""
+    others = [language for language in languages() if language.locale != SOURCE_LANGUAGE]
+    sections = [line for language in others for line in _language_status(language)]
     return (
         "---\ntitle: Translation status\n---\n# Translation status\n\n"
-        "Generated at build time. *Out of date* means the English page changed after the translation was "
-        "made: the translated page then shows a notice and a link to the English version. *Machine assisted "
-        "draft* means a native-speaking clinician has not yet checked the translation.\n\n"
-        + "\n".join([header, rule, *rows])
-        + "\n"
+        "Every page of this guide is written in English first, then translated. Here you can see, for each "
+        "language, which pages match the latest English text and which a clinician who speaks the language "
+        "has checked. When the English page changed after a translation was made, the translated page says "
+        "so and links to the English version. A draft is a translation made with the help of a computer "
+        "that a clinician has not yet checked. Want to help? See CONTRIBUTING.md in the guide's "
+        "source.\n\n"
+        + "\n".join(sections)
     )
 
 

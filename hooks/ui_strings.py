@@ -10,7 +10,7 @@ from guidelib.emergency_numbers import load_numbers
 from guidelib.site_config import language_prefix, languages
 from guidelib.sources import all_sources
 from guidelib.triage import load_catalogue
-from guidelib.translations import load_language
+from guidelib.translations import load_language, punctuation
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -33,6 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
     locale = config.theme["language"]
     context["ui"] = load_language(locale).strings
+    context["punctuation"] = punctuation(locale)
     # The home of this page's language, relative to the page: "../" from /symptoms/, "../../es/" from /es/symptoms/.
     context["language_home"] = "../" * page.url.count("/") + language_prefix(locale) or "./"
     return _page_addresses(context, config)

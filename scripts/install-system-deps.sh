@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the browser tests and PDF checks need: Chromium, fonts for every script we publish
 # (Arabic, Chinese, Vietnamese; fonts-wqy-microhei is a TrueType Chinese font that Chromium embeds in PDF
-# handouts as a subset), and poppler's pdftotext. Installs only what is missing.
+# handouts as a subset), poppler's pdftotext, and a Java runtime and npm for the Nu HTML Checker (vnu-jar,
+# from package.json). Installs only what is missing.
 set -euo pipefail
 
 packages=(chromium fonts-noto-core fonts-noto-cjk fonts-wqy-microhei poppler-utils)
@@ -9,6 +10,9 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# Any Java runtime and any npm will do (a machine may have them from elsewhere than Debian).
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null; then

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from typing import NoReturn
 from pathlib import Path
 
 import pytest
@@ -142,14 +143,16 @@ def site_url(site: Path, site_port: int) -> Iterator[str]:
     yield from serve(site, site_port)
 
 
-def chromium_executable() -> str:
-    """The system Chromium. In CI a missing browser is a failure, never a skip."""
-    found = find_chromium()
-    if found:
-        return found
+def missing_tool(message: str) -> NoReturn:
+    """A tool a test needs is not installed: in CI a failure, never a skip."""
     if os.environ.get("CI"):
-        pytest.fail(MISSING_MESSAGE)
-    pytest.skip(MISSING_MESSAGE)
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def chromium_executable() -> str:
+    """The system Chromium."""
+    return find_chromium() or missing_tool(MISSING_MESSAGE)
 
 
 @pytest.fixture(scope="session")

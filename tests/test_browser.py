@@ -1,5 +1,6 @@
-"""Real headless Chromium: the emergency box is styled as an emergency, axe finds no violation,
-and a page view makes no request to any other host."""
+"""Real headless Chromium: the emergency box is styled as an emergency in both colour schemes, axe finds
+no violation on a desktop and a small phone, light and dark, the keyboard focus is always visible, and a
+page view makes no request to any other host."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from helpers import search
 
 EMERGENCY_RED = "rgb(179, 38, 30)"  # --guide-emergency in overrides/assets/stylesheets/guide.css
 WHITE = "rgb(255, 255, 255)"
+DRAFT_OLIVE = "rgb(107, 93, 0)"  # --guide-draft
 
 GENERATED_PAGES = ["for-hospitals/", "translation-status/", "offline/"]  # made by hooks, not in the nav
 PAGES = [
@@ -17,6 +19,38 @@ PAGES = [
     for language in languages()
     for path in [page_url(page) for page in nav_pages()] + GENERATED_PAGES
 ]
+EMBED_PAGES = [f"embed/{language.url_prefix}{page_url(page)}" for language in languages() for page in nav_pages()]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SCHEMES = ("light", "dark")
+AA_TEXT = 4.5
+AA_NON_TEXT = 3.0
+
+# WCAG contrast of computed colours, and the colour an element is painted on (its nearest opaque background).
+CONTRAST_JS = r"""
+(() => {
+  const channels = (css) => css.match(/[\d.]+/g).map(Number);
+  const luminance = (css) => {
+    const [r, g, b] = channels(css).slice(0, 3).map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const background = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const colour = getComputedStyle(node).backgroundColor;
+      const alpha = channels(colour)[3];
+      if (alpha === undefined || alpha > 0.5) return colour;
+    }
+    return getComputedStyle(document.body).backgroundColor;
+  };
+  return { contrast, background };
+})()
+"""
 
 
 def test_emergency_box_renders_with_its_own_style(browser, site_url: str) -> None:
@@ -45,20 +79,114 @@ def test_emergency_box_renders_with_its_own_style(browser, site_url: str) -> Non
     page.close()
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_urgency_boxes_keep_aa_contrast_and_distinct_colours(browser, site_url: str, scheme: str) -> None:
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(site_url + "when-to-get-help/")
+    boxes = page.evaluate(
+        "() => { const { contrast, background } = " + CONTRAST_JS + """;
+            return ["emergency", "urgent", "routine"].map((kind) => {
+                const box = document.querySelector(`div.admonition.${kind}`);
+                const title = box.querySelector('.admonition-title');
+                const text = box.querySelector('li');
+                return {
+                    kind,
+                    colour: getComputedStyle(title).backgroundColor,
+                    title: contrast(getComputedStyle(title).color, getComputedStyle(title).backgroundColor),
+                    text: contrast(getComputedStyle(text).color, background(text)),
+                    againstPage: contrast(getComputedStyle(title).backgroundColor, background(box.parentElement)),
+                };
+            });
+        }"""
+    )
+    for box in boxes:
+        assert box["title"] >= AA_TEXT, f"{scheme}: {box['kind']} title contrast {box['title']:.2f}"
+        assert box["text"] >= AA_TEXT, f"{scheme}: {box['kind']} text contrast {box['text']:.2f}"
+        assert box["againstPage"] >= AA_NON_TEXT, f"{scheme}: {box['kind']} against the page {box['againstPage']:.2f}"
+    assert len({box["colour"] for box in boxes}) == 3, f"{scheme}: urgency colours are not distinct: {boxes}"
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_keyboard_focus_is_visible_and_skips_the_closed_drawer(
+    browser, site_url: str, viewport: str, scheme: str
+) -> None:
+    """The first 30 tab stops of when-to-get-help: each on screen, with a ring of 3:1 against its background."""
+    page = browser.new_page(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    page.goto(site_url + "when-to-get-help/", wait_until="networkidle")
+    problems = []
+    for stop in range(1, 31):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(300)  # Material's transitions (search field, menus) take 250 ms
+        focus = page.evaluate(
+            "() => { const { contrast, background } = " + CONTRAST_JS + """;
+                // The colour scheme toggle is a hidden radio button that shows its focus on its visible label.
+                const active = document.activeElement;
+                const element = active.matches('.md-option')
+                    ? [...active.form.querySelectorAll('label')].find((l) => getComputedStyle(l).display !== 'none')
+                    : active;
+                const box = element.getBoundingClientRect();
+                const style = getComputedStyle(element);
+                return {
+                    name: element.outerHTML.slice(0, 100),
+                    onScreen: box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth
+                        && style.visibility === 'visible',
+                    ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+                    ringContrast: contrast(style.outlineColor, background(element.parentElement)),
+                };
+            }"""
+        )
+        if not focus["onScreen"]:
+            problems.append(f"tab stop {stop} is off screen: {focus['name']}")
+        elif not focus["ring"] or focus["ringContrast"] < AA_NON_TEXT:
+            problems.append(f"tab stop {stop} has a faint focus ring ({focus['ringContrast']:.2f}): {focus['name']}")
+    assert not problems, "\n".join(problems)
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", PAGES + EMBED_PAGES)
+def test_page_has_no_axe_violations_in_each_viewport_and_scheme(
+    browser, site_url: str, path: str, viewport: str, scheme: str
+) -> None:
+    page = browser.new_page(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    page.goto(site_url + path, wait_until="networkidle")
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{viewport}, {scheme}:\n{results.generate_report()}"
+    page.close()
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_axe_violations_and_no_third_party_request(browser, site_url: str, path: str) -> None:
+def test_search_has_no_axe_violations_and_no_third_party_request(browser, site_url: str, path: str) -> None:
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url + path, wait_until="networkidle")
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
-
-    # Open the search dialog with results too: Material's default fails axe there (dialog name).
+    # Open the search dialog with results: Material's default fails axe there (dialog name).
     search(page, "spine")  # in every language's own index (the English titles of its sources)
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
     outside = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
     assert not outside, f"requests to other hosts: {outside}"
+    page.close()
+
+
+@pytest.mark.parametrize("language, start_side", [("es", "Left"), ("ar", "Right")])
+def test_page_notice_colour_is_on_the_start_side_in_both_directions(
+    browser, site_url: str, language: str, start_side: str
+) -> None:
+    """Right-to-left pages keep the draft notice's own colour (Material's details border used to win)."""
+    page = browser.new_page()
+    page.goto(f"{site_url}{language}/symptoms/")
+    border = page.evaluate(
+        """side => {
+            const style = getComputedStyle(document.querySelector('.page-notice.review-state--draft'));
+            return { colour: style[`border${side}Color`], width: parseFloat(style[`border${side}Width`]) };
+        }""",
+        start_side,
+    )
+    assert border["colour"] == DRAFT_OLIVE and border["width"] >= 4, f"{language}: {border}"
     page.close()

@@ -20,6 +20,8 @@ def open_and_wait_until_saved(context, url: str):
     page = context.new_page()
     page.goto(url)
     page.locator(READY).wait_for(state="visible", timeout=60_000)
+    # "Available offline" and "Save this guide" never show together (Material's button rule beat `hidden`).
+    assert not page.locator("[data-offline-save]").is_visible()
     return page
 
 

@@ -13,8 +13,8 @@ import textstat
 
 from guidelib.pages import split_front_matter
 
-SMOG_LIMIT = 10.0
-GRADE_LIMIT = 8.0
+SMOG_LIMIT = 9.0
+GRADE_LIMIT = 7.0
 
 _ADMONITION = re.compile(r'^(\s*)(!!!|\?\?\?\+?)\s+\w+(?:\s+"([^"]*)")?\s*$')
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -19,6 +19,8 @@ class _Loader(StrictLoader):
 
 
 _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+# Python objects for MkDocs itself (the heading slugify function); nothing here reads them.
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)

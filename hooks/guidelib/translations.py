@@ -34,13 +34,24 @@ STRINGS = (
     "alert_card_phone_link",
     "offline_ready", "offline_save", "offline_saving", "offline_failed", "offline_title", "offline_text",
     "not_found_title", "not_found_text", "not_found_home",
-    "update_available", "update_refresh", "download_bundle",
+    "update_available", "update_refresh", "download_bundle", "scheme_dark", "scheme_light",
     "hospital_emergency_number", "hospital_team_phone", "hospital_number_source", "pdf_download", "source_page",
     "for_hospitals", "for_hospitals_intro", "for_hospitals_parameters", "for_hospitals_example",
     "for_hospitals_other", "for_hospitals_licence",
 )
 # Strings with a placeholder that the page fills in.
 PLACEHOLDERS = {"emergency_number_in": "{country}", "choose_country": "{country}"}
+
+
+# Punctuation that our templates and hooks print around generated values (a date, a list of countries):
+# Chinese uses full-width marks; the other languages we publish use Latin ones.
+# Chinese also puts no space between sentences.
+FULL_WIDTH_PUNCTUATION = {"colon": "：", "full_stop": "。", "sentence_gap": ""}
+LATIN_PUNCTUATION = {"colon": ": ", "full_stop": ".", "sentence_gap": " "}
+
+
+def punctuation(language: str) -> dict[str, str]:
+    return FULL_WIDTH_PUNCTUATION if language == "zh" else LATIN_PUNCTUATION
 
 
 @dataclass(frozen=True)
