@@ -3,7 +3,9 @@
 The copy has no header, navigation, search or footer, loads no Material JavaScript (it would touch
 storage, which a sandboxed iframe forbids) and no service worker. Its folder tree mirrors the site, so
 relative links between pages stay inside embed mode; external links open in a new tab.
-A "For hospitals" page per language explains how to embed, with a live example.
+A card per page at /embed/card/<lang>/<page>/ (the title, the first urgency box, the description and a
+link) is what oEmbed answers point to: WordPress caps other sites' frames at 1000 px.
+A "For hospitals" page per language explains how to embed, with every URL option and a live example.
 """
 
 from __future__ import annotations

@@ -260,3 +260,22 @@ def test_hospital_page_has_snippet_live_example_licence_and_other_formats(site: 
     assert load_language(language.locale).strings["for_hospitals_licence"] in document.get_text()
     links = {link["href"] for link in document.select("article a[href]")}
     assert {site_url + api_index_path(), site_url + guide_handout_path(language.locale)} <= links
+
+
+def test_wordpress_keeps_sizing_the_frame_after_an_internal_link(browser, site_url: str, host_html) -> None:
+    page = browser.new_page(viewport={"width": 600, "height": 800})
+    secret = "Zz98Yy76"
+    iframe = wordpress_iframe(f'<iframe src="{site_url}embed/symptoms/" width="600" height="1000"></iframe>', secret)
+    page.goto(host_html(f"{iframe}<script>{WORDPRESS_HOST_SCRIPT}</script>"))
+    frame = page.frame_locator("iframe")
+    page.wait_for_function("() => !document.querySelector('iframe').hasAttribute('style')")
+    frame.locator("a[href*='when-to-get-help']").first.click()
+    page.wait_for_function("() => document.querySelector('iframe').height === '1000'")
+    inner = next(f for f in page.frames if f != page.main_frame)
+    inner.wait_for_url("**/embed/when-to-get-help/**")
+    inner.wait_for_load_state("load")
+    assert "secret=" + secret in inner.url
+    # Only a message carrying WordPress's secret sets the height again; a narrower host makes the page report.
+    page.locator("iframe").evaluate("frame => { frame.height = 1; }")
+    page.set_viewport_size({"width": 560, "height": 800})
+    page.wait_for_function("() => document.querySelector('iframe').height === '1000'", timeout=10_000)
