@@ -7,7 +7,8 @@
   actions, and the alert card's words, in that language (data/triage.yml, translations/<lang>.yml).
 - api/v1/emergency-numbers.json: every country's emergency numbers with their sources, country names in
   every language, and the countries each language shows first (data/emergency-numbers.yml).
-- oembed/<lang>/<page>.json: an oEmbed "rich" answer whose HTML is an iframe of the page's embed view.
+- oembed/<lang>/<page>.json: an oEmbed "rich" answer whose HTML is an iframe of the page's card (the
+  title, the first urgency box, the description and a link to the whole page; hooks/embed.py).
   Each page names it in a discovery <link> (overrides/main.html), so WordPress can embed a page from
   its address alone. Embedded pages report their height with WordPress's message (embed.js).
 
@@ -25,7 +26,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
-from guidelib.outputs import API_ROOT, LICENCE, absolute_url, api_index_path, api_path, embed_path, oembed_path
+from guidelib.outputs import API_ROOT, LICENCE, absolute_url, api_index_path, api_path, embed_card_path, embed_path, oembed_path
 from guidelib.site_config import ROOT, bare_page_url, languages, page_slug, text_direction
 from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.sources import all_sources
@@ -40,7 +41,11 @@ SCHEMA_VERSION = 1
 TRIAGE_FILE = "triage.json"
 CITED = re.compile(r'href="#source-(\d+)"')
 NUMBERS_FILE = "emergency-numbers.json"
-EMBED_WIDTH, EMBED_HEIGHT = 640, 900  # a starting size; the embedded page then reports its real height
+# The card's size: at most 1000 px tall at 600 px wide (WordPress's cap for other sites' frames). A static
+# file cannot answer maxwidth/maxheight; the card reports its real height to hosts that listen.
+CARD_WIDTH, CARD_HEIGHT = 600, 1000
+# As the copy-paste snippet (hooks/embed_host_snippet.html): links open as normal, unsandboxed tabs.
+EMBED_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
@@ -99,16 +104,16 @@ def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] 
 
 def oembed_document(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     locale = config.theme["language"]
-    embed_url = absolute_url(config.site_url, embed_path(locale, bare_page_url(page.url, locale)))
+    card_url = absolute_url(config.site_url, embed_card_path(locale, bare_page_url(page.url, locale)))
     title = f"{page.meta['title']} - {config.site_name}"
     iframe = BeautifulSoup("<iframe></iframe>", "html.parser").iframe
     iframe.attrs = {
-        "src": embed_url,
+        "src": card_url,
         "title": title,
-        "width": str(EMBED_WIDTH),
-        "height": str(EMBED_HEIGHT),
+        "width": str(CARD_WIDTH),
+        "height": str(CARD_HEIGHT),
         "style": "border: 0; width: 100%",
-        "sandbox": "allow-scripts allow-popups",
+        "sandbox": EMBED_SANDBOX,
     }
     return {
         "version": "1.0",
@@ -117,8 +122,8 @@ def oembed_document(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         "provider_name": config.site_name,
         "provider_url": config.site_url,
         "html": str(iframe),
-        "width": EMBED_WIDTH,
-        "height": EMBED_HEIGHT,
+        "width": CARD_WIDTH,
+        "height": CARD_HEIGHT,
         "license": LICENCE["name"],
         "license_url": LICENCE["url"],
     }

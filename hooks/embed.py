@@ -3,7 +3,9 @@
 The copy has no header, navigation, search or footer, loads no Material JavaScript (it would touch
 storage, which a sandboxed iframe forbids) and no service worker. Its folder tree mirrors the site, so
 relative links between pages stay inside embed mode; external links open in a new tab.
-A "For hospitals" page per language explains how to embed, with a live example.
+A card per page at /embed/card/<lang>/<page>/ (the title, the first urgency box, the description and a
+link) is what oEmbed answers point to: WordPress caps other sites' frames at 1000 px.
+A "For hospitals" page per language explains how to embed, with every URL option and a live example.
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ import html
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from bs4 import BeautifulSoup
 from guidelib.emergency_numbers import load_numbers
 from guidelib.bundle import building_bundle, handouts_wanted
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
-from guidelib.outputs import EMBED_ROOT, alert_card_path, absolute_url, api_index_path, guide_handout_path, oembed_path
-from guidelib.site_config import language_prefix, text_direction
+from guidelib.outputs import EMBED_ROOT, absolute_url, alert_card_path, embed_card_path, embed_path, api_index_path, guide_handout_path, oembed_path
+from guidelib.site_config import bare_page_url, language_prefix, text_direction
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -29,6 +31,10 @@ from mkdocs.structure.pages import Page
 
 HOSPITALS_PAGE = "for-hospitals.md"
 HOST_SNIPPET = Path(__file__).with_name("embed_host_snippet.html")
+# Every option a hospital can set in an embed address, with its validation (done in embed.js), and the
+# sandbox the snippet grants: one list on the For hospitals page.
+OPTION_STRINGS = ("for_hospitals_option_emergency", "for_hospitals_option_team", "for_hospitals_option_rules",
+                  "for_hospitals_encoding", "for_hospitals_sandbox")
 
 
 def _open_external_links_in_new_tab(content: str) -> str:
@@ -68,10 +74,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             html.escape(strings["for_hospitals_intro"]),
             f"```html\n{snippet(site_url + example_path)}\n```",
             html.escape(strings["for_hospitals_parameters"]),
+            "\n".join(f"- {html.escape(strings[key])}" for key in OPTION_STRINGS),
             f"## {strings['for_hospitals_example']} {{#example}}",
             f'<div class="embed-example">\n{snippet(html.escape(to_site_root + example_path))}\n</div>',
             html.escape(strings["for_hospitals_other"]),
             "\n".join(f"- <{site_url}{path}>" for path in other_uses),
+            html.escape(strings["for_hospitals_oembed"]),
             html.escape(strings["for_hospitals_licence"]),
         ]
     )
@@ -87,25 +95,66 @@ def _material_stylesheet(config: MkDocsConfig) -> str:
     raise FileNotFoundError("Material's main stylesheet was not found in the theme folders")
 
 
+def _card_content(page: Page, read_more: str) -> str:
+    """The page in brief, for oEmbed consumers such as WordPress that cap a frame at 1000 px: the title,
+    the first urgency box, the page's description and a link to the whole page. Links lead to the full
+    guide in a new tab; the sources the box cites stay in the card, hidden, for embed.js to open in place."""
+    soup = BeautifulSoup(page.content or "", "html.parser")
+    box = soup.select_one("div.admonition.emergency, div.admonition.urgent, div.admonition.routine")
+    card = BeautifulSoup("", "html.parser")
+    title = card.new_tag("h1")
+    title.string = page.meta["title"]
+    card.append(title)
+    if box is not None:
+        for link in box.find_all("a", href=True):
+            if not link["href"].startswith("#"):
+                link["href"] = urljoin(page.canonical_url or "", link["href"])
+        card.append(box)
+        cited = {link["href"][1:] for link in box.select("a[href^='#source-']")}
+        sources = [item for item in soup.select("ol.sources > li") if item.get("id") in cited]
+        if sources:
+            hidden_list = card.new_tag("ol", attrs={"class": "sources", "hidden": ""})
+            hidden_list.extend(sources)
+            card.append(hidden_list)
+    summary = card.new_tag("p", attrs={"class": "embed-card__summary"})
+    summary.string = page.meta["description"]
+    card.append(summary)
+    more = card.new_tag("p", attrs={"class": "embed-card__more"})
+    link = card.new_tag("a", href=page.canonical_url or "")
+    link.string = read_more
+    more.append(link)
+    card.append(more)
+    return str(card)
+
+
 @event_priority(-100)  # after the other hooks have added their context (translation state)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
     if building_bundle() or page.file.generated_by:
         return context
-    target = Path(config.site_dir) / EMBED_ROOT / page.url / "index.html"
+    locale = config.theme["language"]
+    ui = load_language(locale).strings
     template = escape_by_default(config.theme.get_env()).get_template("embed.html")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        add_content_security_policy(template.render(
-            page=page,
-            config=config,
-            content=Markup(_open_external_links_in_new_tab(page.content or "")),  # checked by content_safety
-            root="../" * (page.url.count("/") + 1),  # one more level: the embed/ folder
-            material_stylesheet=_material_stylesheet(config),
-            translation=context.get("translation"),
-            ui=load_language(config.theme["language"]).strings,
-            punctuation=context["punctuation"],
-            direction=text_direction(config.theme["language"]),
-        )),
-        encoding="utf-8",
-    )
+    bare_url = bare_page_url(page.url, locale)
+    views = {
+        embed_path(locale, bare_url): (page.content or "", False),
+        embed_card_path(locale, bare_url): (_card_content(page, ui["read_more"]), True),
+    }
+    for path, (content, card) in views.items():
+        target = Path(config.site_dir) / path / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            add_content_security_policy(template.render(
+                page=page,
+                config=config,
+                content=Markup(_open_external_links_in_new_tab(content)),  # checked by content_safety
+                card=card,
+                root="../" * path.count("/"),
+                material_stylesheet=_material_stylesheet(config),
+                translation=context.get("translation"),
+                ui=ui,
+                punctuation=context["punctuation"],
+                direction=text_direction(locale),
+            )),
+            encoding="utf-8",
+        )
     return context

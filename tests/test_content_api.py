@@ -88,8 +88,10 @@ def test_pages_name_their_oembed_and_schema_org_data(site: Path, site_url: str, 
         assert discovery["href"] == site_url + oembed_path(language.locale, page_url(page))
         oembed = load(site, oembed_path(language.locale, page_url(page)))
         iframe = parse(oembed["html"]).iframe
-        assert iframe["src"] == site_url + "embed/" + language.url_prefix + page_url(page)
-        assert (site / "embed" / language.url_prefix / page_url(page) / "index.html").is_file()
+        # oEmbed consumers (WordPress caps frames at 1000 px) get the page's card, not the whole page.
+        assert iframe["src"] == site_url + "embed/card/" + language.url_prefix + page_url(page)
+        assert soup(site / "embed" / "card" / language.url_prefix / page_url(page) / "index.html").select_one(
+            "html[data-embed-card] .embed-card__more a")["href"] == document.select_one("link[rel=canonical]")["href"]
 
         data = json.loads(document.select_one('script[type="application/ld+json"]').string)
         assert data["@type"] == "MedicalWebPage"

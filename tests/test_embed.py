@@ -4,33 +4,86 @@ sandboxed iframe with our copy-paste snippet."""
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import serve
 from guidelib.outputs import api_index_path, guide_handout_path
 from guidelib.site_config import languages, nav_pages, page_url
 from guidelib.translations import load_language
-from helpers import soup
+from helpers import search, soup
 
 SNIPPET = Path(__file__).resolve().parent.parent / "hooks" / "embed_host_snippet.html"
 
 
-@pytest.fixture
-def host_page(tmp_path: Path, site_url: str) -> Iterator[callable]:
-    """Serve, from another port, a host page that embeds the given guide path with our snippet."""
+# WordPress's protocol for other sites' oEmbed frames, re-implemented from wp-includes/js/wp-embed.js and
+# wp_filter_oembed_result(): it keeps only the iframe's src, width, height and title, sets
+# sandbox="allow-scripts" (no popups), puts a secret in the src's fragment and in data-secret, answers
+# only messages from that frame carrying that secret, caps heights at 1000 px (200 px at least), and
+# opens a "link" message in the top window when it points to the frame's own host.
+WORDPRESS_HOST_SCRIPT = """
+window.addEventListener("message", function (event) {
+  var data = event.data;
+  if (!data || !(data.secret || data.message || data.value) || /[^a-zA-Z0-9]/.test(data.secret)) return;
+  document.querySelectorAll('iframe[data-secret="' + data.secret + '"]').forEach(function (frame) {
+    if (event.source !== frame.contentWindow) return;
+    frame.removeAttribute("style");
+    if (data.message === "height") {
+      var height = parseInt(data.value, 10);
+      if (height > 1000) height = 1000; else if (~~height < 200) height = 200;
+      frame.height = height;
+    }
+    if (data.message === "link") {
+      var source = new URL(frame.getAttribute("src")), target = new URL(data.value);
+      if (/^https?:$/i.test(target.protocol) && target.host === source.host && document.activeElement === frame) {
+        window.top.location.href = data.value;
+      }
+    }
+  });
+});
+"""
 
-    def make(host_url: str, path: str) -> str:
-        html = SNIPPET.read_text(encoding="utf-8").replace("__EMBED_URL__", site_url + path).replace("__TITLE__", "Guide")
+
+def wordpress_iframe(oembed_html: str, secret: str) -> str:
+    frame = BeautifulSoup(oembed_html, "html.parser").iframe
+    kept = {name: frame[name] for name in ("src", "width", "height", "title")}
+    kept["src"] += "#?secret=" + secret
+    attributes = " ".join(f'{name}="{value}"' for name, value in kept.items())
+    # WordPress hides the frame until its first message arrives.
+    return (f'<iframe {attributes} sandbox="allow-scripts" security="restricted" data-secret="{secret}"'
+            ' style="position: absolute; clip: rect(1px, 1px, 1px, 1px)"></iframe>')
+
+
+@pytest.fixture
+def host_html(tmp_path: Path) -> Iterator[callable]:
+    """Serve, from another port, a host page with the given HTML in its body; returns its address."""
+
+    def make(host_url: str, body: str) -> str:
         (tmp_path / "host.html").write_text(
-            f"<!doctype html><html><body><h1>Hospital portal</h1>{html}<p>After the guide</p></body></html>",
+            f"<!doctype html><html><body style='margin:0'><h1>Hospital portal</h1>{body}<p>After the guide</p></body></html>",
             encoding="utf-8",
         )
         return host_url + "host.html"
 
     for host_url in serve(tmp_path):
         yield functools.partial(make, host_url)
+
+
+@pytest.fixture
+def host_page(host_html, site_url: str) -> callable:
+    """A host page that embeds the given guide path with our copy-paste snippet."""
+
+    def make(path: str) -> str:
+        return host_html(SNIPPET.read_text(encoding="utf-8").replace("__EMBED_URL__", site_url + path).replace("__TITLE__", "Guide"))
+
+    return make
+
+
+def oembed_html(site: Path, locale: str, page: str) -> str:
+    return json.loads((site / "oembed" / locale / f"{page}.json").read_text(encoding="utf-8"))["html"]
 
 
 def embedded_frame(page):
@@ -73,12 +126,118 @@ def test_iframe_grows_to_content_with_local_numbers_and_links_stay_embedded(brow
 
 
 @pytest.mark.parametrize("bad", ["999<b>", "call 999", "javascript:alert(1)", "9", "1" * 30])
-def test_invalid_host_numbers_are_ignored(browser, host_page, bad: str) -> None:
+def test_invalid_host_numbers_are_not_shown_and_are_reported(browser, host_page, bad: str) -> None:
     page = browser.new_page()
-    page.goto(host_page(f"embed/when-to-get-help/?emergency={bad}&team={bad}"))
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.goto(host_page(f"embed/when-to-get-help/?emergency={bad}&team=0161%20446%200000"))
     frame = embedded_frame(page)
     frame.locator("div.admonition.emergency").first.wait_for()
-    assert frame.locator(".hospital-number").count() == 0
+    assert frame.locator("div.admonition.emergency .hospital-number").count() == 0
+    assert frame.locator("div.admonition.urgent .hospital-number").count() >= 1  # the good one still shows
+    note = frame.locator(".hospital-number-rejected")
+    assert note.is_visible() and "emergency=" in note.inner_text() and "team=" not in note.inner_text()
+    assert any("emergency=" in warning for warning in warnings), warnings
+
+
+def test_unencoded_plus_and_other_scripts_digits_dial_ascii_numbers(browser, host_page) -> None:
+    page = browser.new_page()
+    # As a host writes it by hand: "+" not encoded (it arrives as a space), Arabic-Indic digits.
+    page.goto(host_page("embed/when-to-get-help/?team=+44 20 7946 0000&emergency=\u0669\u0669\u0669"))
+    frame = embedded_frame(page)
+    team = frame.locator("div.admonition.urgent .hospital-number a").first
+    team.wait_for()
+    assert team.get_attribute("href") == "tel:+442079460000"
+    assert team.inner_text() == "+44 20 7946 0000"
+    emergency = frame.locator("div.admonition.emergency .hospital-number a").first
+    assert emergency.get_attribute("href") == "tel:999"
+    assert frame.locator(".hospital-number-rejected").count() == 0
+
+
+def test_the_host_snippet_clamps_absurd_heights_and_ignores_non_numbers(browser, host_page) -> None:
+    page = browser.new_page()
+    page.goto(host_page("embed/glossary/"))
+    frame = embedded_frame(page)
+    frame.locator("h1").first.wait_for()
+    page.wait_for_function("() => document.querySelector('iframe[data-spine-guide]').clientHeight !== 600")
+    def height() -> int:
+        return page.locator("iframe[data-spine-guide]").evaluate("frame => frame.clientHeight")
+
+    settled = height()
+    frame.locator("html").evaluate("() => parent.postMessage({type: 'spine-guide:height', height: '9e9px'}, '*')")
+    page.wait_for_timeout(300)
+    assert height() == settled
+    frame.locator("html").evaluate("() => parent.postMessage({type: 'spine-guide:height', height: 1e12}, '*')")
+    page.wait_for_function(f"() => document.querySelector('iframe[data-spine-guide]').clientHeight !== {settled}")
+    assert height() == 30000
+
+
+def test_a_citation_opens_its_source_in_place(browser, host_page) -> None:
+    page = browser.new_page()
+    page.goto(host_page("embed/symptoms/"))
+    frame = embedded_frame(page)
+    citation = frame.locator("sup.citation a[role='button']").first
+    citation.wait_for()
+    assert citation.get_attribute("aria-expanded") == "false"
+    scrolled_before = page.evaluate("() => window.scrollY")
+    citation.focus()
+    page.keyboard.press("Enter")
+    panel = frame.locator("#" + citation.get_attribute("aria-controls"))
+    assert panel.is_visible()
+    assert citation.get_attribute("aria-expanded") == "true"
+    number = citation.inner_text()
+    expected = frame.locator(f"#source-{number}").inner_text()
+    assert panel.inner_text().strip() == expected.strip()
+    assert page.evaluate("() => window.scrollY") == scrolled_before  # nothing jumped away
+    page.keyboard.press("Escape")
+    assert not panel.is_visible()
+
+
+def test_the_oembed_html_pasted_as_it_is_shows_the_whole_card(browser, site: Path, host_html) -> None:
+    page = browser.new_page(viewport={"width": 640, "height": 900})
+    page.goto(host_html(f'<div style="width: 600px">{oembed_html(site, "fr", "when-to-get-help")}</div>'))
+    frame = page.frame_locator("iframe")
+    frame.locator("div.admonition.emergency").wait_for()
+    assert frame.locator("[data-embed-card]").count() == 1
+    assert frame.locator("html").evaluate("html => html.scrollHeight <= window.innerHeight")  # no inner scrollbar
+    assert frame.locator(".embed-card__more a").is_visible()
+
+
+@pytest.mark.parametrize(("locale", "page_name"), [(lang.locale, p) for lang in languages() for p in ("index", "symptoms", "when-to-get-help")])
+def test_inside_a_wordpress_like_host_the_card_fits_and_its_link_opens(browser, site: Path, host_html, locale: str, page_name: str) -> None:
+    page = browser.new_page(viewport={"width": 600, "height": 800})
+    iframe = wordpress_iframe(oembed_html(site, locale, page_name), "Ab12Cd34Ef")
+    page.goto(host_html(f"{iframe}<script>{WORDPRESS_HOST_SCRIPT}</script>"))
+    frame = page.frame_locator("iframe")
+    frame.locator(".embed-card__more a").wait_for()
+    page.wait_for_function("() => !document.querySelector('iframe').hasAttribute('style')")
+    page.wait_for_timeout(300)
+    card_height = frame.locator("html").evaluate("() => Math.ceil(document.querySelector('main.embed').getBoundingClientRect().bottom)")
+    frame_height = page.locator("iframe").evaluate("frame => frame.clientHeight")
+    assert card_height <= 1000, card_height
+    assert abs(frame_height - card_height) <= 2, (frame_height, card_height)
+
+    read_more = frame.locator(".embed-card__more a")
+    expected = read_more.get_attribute("href")
+    read_more.click()
+    page.wait_for_url(expected)
+    assert page.locator("h1").first.is_visible()
+
+
+def test_source_page_from_an_embed_opens_a_guide_whose_search_and_offline_saving_work(browser, host_page) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(host_page("embed/symptoms/"))
+    frame = embedded_frame(page)
+    with context.expect_page() as opened:
+        frame.locator(".embed-attribution a").click()
+    guide = opened.value
+    guide.wait_for_load_state()
+    assert guide.url.endswith("/symptoms/")
+    # Not sandboxed: the service worker saves the guide for offline reading, and search works.
+    guide.locator("[data-offline-ready]").wait_for(state="visible", timeout=60_000)
+    assert search(guide, "spine").count() > 0
+    context.close()
 
 
 @pytest.mark.parametrize(("language", "page"), [(lang, p) for lang in languages() for p in nav_pages()],
@@ -105,3 +264,21 @@ def test_hospital_page_has_snippet_live_example_licence_and_other_formats(site: 
     assert load_language(language.locale).strings["for_hospitals_licence"] in document.get_text()
     links = {link["href"] for link in document.select("article a[href]")}
     assert {site_url + api_index_path(), site_url + guide_handout_path(language.locale)} <= links
+
+
+def test_wordpress_keeps_sizing_the_frame_after_an_internal_link(browser, site_url: str, host_html) -> None:
+    page = browser.new_page(viewport={"width": 600, "height": 800})
+    secret = "Zz98Yy76"  # noqa: S105 - WordPress's per-frame token, not a password
+    iframe = wordpress_iframe(f'<iframe src="{site_url}embed/symptoms/" width="600" height="1000" title="Guide"></iframe>', secret)
+    page.goto(host_html(f"{iframe}<script>{WORDPRESS_HOST_SCRIPT}</script>"))
+    frame = page.frame_locator("iframe")
+    page.wait_for_function("() => !document.querySelector('iframe').hasAttribute('style')")
+    frame.locator("a[href*='when-to-get-help']").first.click()
+    page.wait_for_function("() => document.querySelector('iframe').height === '1000'")
+    inner = next(f for f in page.frames if f != page.main_frame)
+    inner.wait_for_url("**/embed/when-to-get-help/**")
+    inner.wait_for_load_state("load")
+    assert "secret=" + secret in inner.url
+    # Only a message carrying WordPress's secret sets the height again; a narrower frame makes the page report.
+    page.locator("iframe").evaluate("frame => { frame.height = 1; frame.width = 560; }")
+    page.wait_for_function("() => document.querySelector('iframe').height === '1000'", timeout=10_000)

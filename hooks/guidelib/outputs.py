@@ -9,6 +9,7 @@ from __future__ import annotations
 from guidelib.site_config import language_prefix, page_slug
 
 EMBED_ROOT = "embed"
+EMBED_CARD_FOLDER = "card"  # inside EMBED_ROOT; no page of the guide is called "card"
 API_ROOT = "api/v1"
 OEMBED_ROOT = "oembed"
 HANDOUT_ROOT = "handouts"
@@ -27,6 +28,11 @@ def absolute_url(site_url: str | None, path: str = "") -> str:
 def embed_path(locale: str, bare_url: str) -> str:
     """The chrome-less copy of a page: 'embed/es/symptoms/'."""
     return f"{EMBED_ROOT}/{language_prefix(locale)}{bare_url}"
+
+
+def embed_card_path(locale: str, bare_url: str) -> str:
+    """The compact card of a page for oEmbed consumers: 'embed/card/es/symptoms/'."""
+    return f"{EMBED_ROOT}/{EMBED_CARD_FOLDER}/{language_prefix(locale)}{bare_url}"
 
 
 def api_path(locale: str, bare_url: str) -> str:

@@ -37,10 +37,12 @@ STRINGS = (
     "update_available", "update_refresh", "download_bundle", "scheme_dark", "scheme_light",
     "hospital_emergency_number", "hospital_team_phone", "hospital_number_source", "pdf_download", "source_page",
     "for_hospitals", "for_hospitals_intro", "for_hospitals_parameters", "for_hospitals_example",
-    "for_hospitals_other", "for_hospitals_licence",
+    "for_hospitals_other", "for_hospitals_licence", "for_hospitals_option_emergency", "for_hospitals_option_team",
+    "for_hospitals_option_rules", "for_hospitals_encoding", "for_hospitals_sandbox", "for_hospitals_oembed",
+    "hospital_number_rejected", "read_more",
 )
 # Strings with a placeholder that the page fills in.
-PLACEHOLDERS = {"emergency_number_in": "{country}", "choose_country": "{country}"}
+PLACEHOLDERS = {"emergency_number_in": "{country}", "choose_country": "{country}", "hospital_number_rejected": "{option}"}
 
 
 # Punctuation that our templates and hooks print around generated values (a date, a list of countries):

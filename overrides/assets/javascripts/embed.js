@@ -1,18 +1,65 @@
-/* Embedded pages: report the page height to the host (our snippet, and WordPress's oEmbed iframe
-   protocol), show the hospital's own phone numbers, and keep those numbers on links inside the guide.
-   Uses no storage or cookies: sandboxed iframes forbid them. */
+/* Embedded pages and cards: report the page height to the host (our snippet, and WordPress's oEmbed
+   iframe protocol), show the hospital's own phone numbers, keep those numbers and WordPress's secret on
+   links inside the guide, and open citations in place. Uses no storage or cookies: sandboxed iframes
+   forbid them; makes no network request. */
 (function () {
   "use strict";
   const params = new URLSearchParams(window.location.search);
-  // Digits, spaces, +, -, and brackets only, with at least two digits; anything else is ignored.
-  const valid = (value) => value && /^[0-9+\-() ]{2,24}$/.test(value) && /[0-9].*[0-9]/.test(value) ? value.trim() : null;
+  const main = document.querySelector("main.embed");
   // Numbers are the embedding hospital's: only inside a frame. On a top-level visit, anyone could send a
   // link that shows their number under our name. A frame we may not inspect is still a frame.
   const framed = (() => { try { return window.top !== window.self; } catch (error) { return true; } })();
-  const numbers = framed
-    ? { emergency: valid(params.get("emergency")), team: valid(params.get("team")) }
-    : { emergency: null, team: null };
-  const main = document.querySelector("main.embed");
+
+  // The ASCII value of any Unicode decimal digit (Arabic-Indic, Devanagari...): digits come in runs of
+  // ten in Unicode, starting at zero, so the place in its run is the digit's value.
+  const DIGIT = /\p{Nd}/u;
+  function asciiDigit(character) {
+    let code = character.codePointAt(0);
+    let place = 0;
+    while (DIGIT.test(String.fromCodePoint(code - 1))) { code -= 1; place += 1; }
+    return String(place % 10);
+  }
+
+  // A host that forgets to encode "+" sends it as a space: "team=+44 20" arrives as " 44 20". The raw
+  // address still has the "+", so look there.
+  function rawStartsWithPlus(name) {
+    return window.location.search.slice(1).split("&").some((pair) => pair.startsWith(name + "=+"));
+  }
+
+  // Digits (of any script), spaces, +, -, and brackets only, with at least two digits; returns the
+  // number in ASCII, or null when the value cannot be a phone number.
+  function phoneNumber(name) {
+    const raw = params.get(name);
+    if (raw === null) return { value: null, rejected: false };
+    let value = raw.normalize("NFKC")  // full-width digits and "＋"
+      .replace(/\p{Cf}/gu, "")  // direction marks pasted from right-to-left text
+      .replace(/\p{Nd}/gu, asciiDigit)
+      .trim();
+    if (rawStartsWithPlus(name) && /^[0-9]/.test(value)) value = "+" + value;
+    const valid = /^\+?[0-9\-() ]{2,24}$/.test(value) && /[0-9].*[0-9]/.test(value);
+    return valid ? { value: value, rejected: false } : { value: null, rejected: true };
+  }
+
+  const numbers = {};
+  const rejected = [];
+  if (framed) {
+    for (const name of ["emergency", "team"]) {
+      const found = phoneNumber(name);
+      numbers[name] = found.value;
+      if (found.rejected) rejected.push(name);
+    }
+  }
+  // Never drop a hospital's number silently: tell the web team (console) and the reader (a note).
+  if (rejected.length) {
+    rejected.forEach((name) => console.warn(
+      `Spine guide: ${name}=${JSON.stringify(params.get(name))} is not a phone number and is not shown. ` +
+      "Use digits, spaces, + - ( ), and write + as %2B in the address."));
+    const note = document.createElement("p");
+    note.className = "hospital-number-rejected";
+    note.setAttribute("role", "note");
+    note.textContent = main.dataset.hospitalNumberRejected.replace("{option}", rejected.map((name) => name + "=").join(", "));
+    main.prepend(note);
+  }
 
   function addNumber(selector, number, label) {
     if (!number) return;
@@ -23,6 +70,7 @@
       const link = document.createElement("a");
       link.href = "tel:" + number.replace(/[^0-9+]/g, "");
       link.textContent = number;
+      link.dir = "ltr";
       line.append(link);
       // Say where the number comes from: the site showing this page, not the guide.
       const source = document.createElement("small");
@@ -36,10 +84,14 @@
   addNumber("div.admonition.emergency", numbers.emergency, main.dataset.hospitalEmergencyLabel);
   addNumber("div.admonition.urgent", numbers.team, main.dataset.hospitalTeamLabel);
 
-  // Links to other guide pages keep the hospital's numbers.
+  // WordPress gives its frame a secret in the fragment ("#?secret=..."), and answers only messages that
+  // carry it. Links inside the guide keep it in the query, with the hospital's numbers.
+  const secret = new URLSearchParams(window.location.hash.slice(1).replace(/^\?/, "")).get("secret")
+    || params.get("secret");
   const kept = new URLSearchParams();
   if (numbers.emergency) kept.set("emergency", numbers.emergency);
   if (numbers.team) kept.set("team", numbers.team);
+  if (secret && /^[a-zA-Z0-9]+$/.test(secret)) kept.set("secret", secret);
   document.querySelectorAll("a[href]").forEach((link) => {
     const href = link.getAttribute("href");
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("#")) return;
@@ -49,8 +101,47 @@
     }
   });
 
+  // In WordPress's sandbox (no allow-popups) a new tab opens nothing: ask WordPress to open links to
+  // the guide in the top window, as WordPress's own embeds do.
+  if (secret && framed) {
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href]");
+      if (!link || !/^https?:/.test(link.href) || link.target !== "_blank") return;
+      if (new URL(link.href).host !== window.location.host) return;
+      event.preventDefault();
+      window.parent.postMessage({ message: "link", value: link.href, secret: secret }, "*");
+    });
+  }
+
+  // Citations open their source in place: the source list is far below, out of the reader's sight.
+  document.querySelectorAll("sup.citation a[href^='#source-']").forEach((link, index) => {
+    const source = document.getElementById(link.getAttribute("href").slice(1));
+    if (!source) return;
+    const panel = document.createElement("span");
+    panel.className = "citation-source";
+    panel.id = "citation-source-" + index;
+    panel.setAttribute("role", "note");
+    panel.hidden = true;
+    panel.append(...Array.from(source.childNodes, (node) => node.cloneNode(true)));
+    link.closest("sup").after(panel);
+    link.setAttribute("role", "button");
+    link.setAttribute("aria-expanded", "false");
+    link.setAttribute("aria-controls", panel.id);
+    const toggle = (open) => {
+      panel.hidden = !open;
+      link.setAttribute("aria-expanded", String(open));
+    };
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      toggle(panel.hidden);
+    });
+    link.addEventListener("keydown", (event) => {
+      if (event.key === " ") { event.preventDefault(); toggle(panel.hidden); }
+      if (event.key === "Escape") toggle(false);
+    });
+  });
+
   // Height reporting: our host snippet listens for "spine-guide:height"; WordPress for "height".
-  const secret = new URLSearchParams(window.location.hash.slice(1).replace(/^\?/, "")).get("secret");
   function report() {
     // The content's own height, not the viewport's (Material's CSS gives html a height of 100%).
     const height = Math.ceil(main.getBoundingClientRect().bottom + window.scrollY);
