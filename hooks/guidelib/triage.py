@@ -156,11 +156,8 @@ def load_catalogue() -> Catalogue:
             raise ContentError(path, line, f"sign '{sign_id}' cites no source: add sources, or general_advice: true")
         signs[sign_id] = Sign(sign_id, entry["tier"], sources, general_advice)
         english_signs[sign_id] = _text(data, ("signs", index, "text"), lines, path)
-    english = Wording(
-        tiers={tier: {text: _text(data, ("tiers", tier, text), lines, path) for text in TIER_TEXTS} for tier in TIERS},
-        signs=english_signs,
-        card={text: _text(data, ("card", text), lines, path) for text in CARD_TEXTS},
-    )
+    # English words in the shape every other language uses (signs keyed by id), checked the same way.
+    english = wording({**data, "signs": english_signs}, (), list(signs), lines, path)
     say_sources = _sources(data["card"].get("say_sources"), path, line_of(lines, "card", "say_sources"), "say_sources")
     card_signs = data["card"].get("signs")
     if not isinstance(card_signs, list) or any(signs.get(s) is None or signs[s].tier != "emergency" for s in card_signs):
