@@ -154,6 +154,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
                 ui=ui,
                 punctuation=context["punctuation"],
                 direction=text_direction(locale),
+                # The printed handouts are made from this view: they point to the alert card by its address.
+                alert_card_url=absolute_url(config.site_url, alert_card_path(locale)) if handouts_wanted() else None,
             )),
             encoding="utf-8",
         )

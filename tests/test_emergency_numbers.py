@@ -161,6 +161,11 @@ def test_chosen_country_changes_every_box_and_is_kept_across_pages(browser, site
     assert page.evaluate("document.activeElement.classList.contains('emergency-call__link')"), "focus moves to the number"
     page.goto(site_url + "symptoms/")
     assert "France" in chosen_number(page)
+    # Offline too, once the guide is saved on the device.
+    page.locator("[data-offline-ready]").wait_for(state="visible", timeout=60_000)
+    context.set_offline(True)
+    page.goto(site_url + "index.html")
+    assert "France" in chosen_number(page)
     context.close()
 
 

@@ -127,6 +127,8 @@ def test_alert_cards_carry_the_signs_and_fit_their_size(site: Path, language) ->
     page = soup(site / language.url_prefix / "when-to-get-help" / "index.html")
     links = [link["href"] for link in page.select(".alert-card-links a")]
     assert [link.rsplit("/", 1)[-1] for link in links] == ["alert-card.pdf", "alert-card-phone.pdf"]
+    handout = "".join(pdf_pages(site / handout_path(language.locale, "when-to-get-help/")))
+    assert holds(handout, load_language(language.locale).strings["alert_card_link"]), "the handout does not point to the card"
 
 
 def type3_fonts(pdf: Path) -> list[str]:

@@ -1,12 +1,14 @@
 /* Emergency boxes: one large tap-to-call number for the reader's country, and a picker for any other
    country of the catalogue (hooks/guidelib/urgency_boxes.py writes the markup). Without this script every
-   country of the page's language shows, as in print and in the offline zip.
+   country of the page's language shows, as in print and in the offline zip (where it does not run).
    The choice is kept on the device, except in embedded pages, which may not use storage. */
 (function () {
   "use strict";
   const KEY = "spine-guide:country";
   const boxes = Array.from(document.querySelectorAll(".emergency-call"));
-  if (!boxes.length) return;
+  // The offline zip, read from disk, keeps every country of its language in view, as on paper: a copy
+  // passed on to someone else should not carry the first reader's country.
+  if (!boxes.length || window.location.protocol === "file:") return;
   const embedded = document.documentElement.hasAttribute("data-embed");
 
   function stored() {
