@@ -34,7 +34,8 @@ HOST_SNIPPET = Path(__file__).with_name("embed_host_snippet.html")
 # Every option a hospital can set in an embed address, with its validation (done in embed.js), and the
 # sandbox the snippet grants: one list on the For hospitals page.
 OPTION_STRINGS = ("for_hospitals_option_emergency", "for_hospitals_option_team", "for_hospitals_option_rules",
-                  "for_hospitals_encoding", "for_hospitals_sandbox")
+                  "for_hospitals_encoding", "for_hospitals_option_notice", "for_hospitals_option_header",
+                  "for_hospitals_sandbox")
 
 
 def _open_external_links_in_new_tab(content: str) -> str:

@@ -140,6 +140,25 @@ def test_invalid_host_numbers_are_not_shown_and_are_reported(browser, host_page,
     assert any("emergency=" in warning for warning in warnings), warnings
 
 
+def test_display_options_work_in_a_frame_and_on_its_internal_links_but_never_top_level(
+    browser, host_page, site_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(host_page("embed/es/symptoms/?notice=hide&header=show"))
+    frame = embedded_frame(page)
+    header = frame.locator(".embed-header a")
+    header.wait_for()
+    assert header.get_attribute("href") == site_url + "es/symptoms/" and header.get_attribute("target") == "_blank"
+    assert frame.locator("details.page-notice").count() == 0
+    frame.locator("a[href*='when-to-get-help']").first.click()
+    frame.locator(".embed-header a").wait_for()
+    assert frame.locator("details.page-notice").count() == 0, "the options are kept on links inside the guide"
+    # Anyone may send a link to our domain with these options: on a top-level visit they do nothing.
+    page.goto(site_url + "embed/es/symptoms/?notice=hide&header=show")
+    assert page.locator("details.page-notice").count() == 1 and page.locator(".embed-header").count() == 0
+    page.close()
+
+
 def test_unencoded_plus_and_other_scripts_digits_dial_ascii_numbers(browser, host_page) -> None:
     page = browser.new_page()
     # As a host writes it by hand: "+" not encoded (it arrives as a space), Arabic-Indic digits.

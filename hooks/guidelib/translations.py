@@ -39,7 +39,8 @@ STRINGS = (
     "for_hospitals", "for_hospitals_intro", "for_hospitals_parameters", "for_hospitals_example",
     "for_hospitals_other", "for_hospitals_licence", "for_hospitals_option_emergency", "for_hospitals_option_team",
     "for_hospitals_option_rules", "for_hospitals_encoding", "for_hospitals_sandbox", "for_hospitals_oembed",
-    "hospital_number_rejected", "read_more",
+    "hospital_number_rejected", "read_more", "for_hospitals_option_notice", "for_hospitals_option_header",
+    "embed_full_guide",
 )
 # Strings with a placeholder that the page fills in.
 PLACEHOLDERS = {"emergency_number_in": "{country}", "choose_country": "{country}", "hospital_number_rejected": "{option}"}

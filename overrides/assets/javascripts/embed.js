@@ -1,6 +1,6 @@
 /* Embedded pages and cards: report the page height to the host (our snippet, and WordPress's oEmbed
-   iframe protocol), show the hospital's own phone numbers, keep those numbers and WordPress's secret on
-   links inside the guide, and open citations in place. Uses no storage or cookies: sandboxed iframes
+   iframe protocol), show the hospital's own phone numbers and display options, keep them and WordPress's
+   secret on links inside the guide, and open citations in place. Uses no storage or cookies: sandboxed iframes
    forbid them; makes no network request. */
 (function () {
   "use strict";
@@ -84,6 +84,26 @@
   addNumber("div.admonition.emergency", numbers.emergency, main.dataset.hospitalEmergencyLabel);
   addNumber("div.admonition.urgent", numbers.team, main.dataset.hospitalTeamLabel);
 
+  // Display options, also only inside a frame: notice=hide leaves out the review notice (the embedding
+  // hospital then answers for the clinical check), header=show adds a link back to the full guide.
+  const display = {
+    notice: framed && params.get("notice") === "hide" ? "hide" : null,
+    header: framed && params.get("header") === "show" ? "show" : null,
+  };
+  if (display.notice) document.querySelectorAll("details.page-notice").forEach((notice) => notice.remove());
+  const canonical = document.querySelector("link[rel=canonical]");
+  if (display.header && canonical) {
+    const header = document.createElement("p");
+    header.className = "embed-header";
+    const link = document.createElement("a");
+    link.href = canonical.href;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    link.textContent = main.dataset.fullGuide;
+    header.append(link);
+    main.prepend(header);
+  }
+
   // WordPress gives its frame a secret in the fragment ("#?secret=..."), and answers only messages that
   // carry it. Links inside the guide keep it in the query, with the hospital's numbers.
   const secret = new URLSearchParams(window.location.hash.slice(1).replace(/^\?/, "")).get("secret")
@@ -92,6 +112,7 @@
   if (numbers.emergency) kept.set("emergency", numbers.emergency);
   if (numbers.team) kept.set("team", numbers.team);
   if (secret && /^[a-zA-Z0-9]+$/.test(secret)) kept.set("secret", secret);
+  for (const [name, value] of Object.entries(display)) if (value) kept.set(name, value);
   document.querySelectorAll("a[href]").forEach((link) => {
     const href = link.getAttribute("href");
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("#")) return;
