@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from guidelib.bundle import AFTER_ALL_LANGUAGES, handouts_wanted, whole_site_built
+from guidelib.build_phases import whole_site_built, whole_site_step
+from guidelib.bundle import handouts_wanted
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guidelib.local_server import clean_environment, only_from, serving
 from guidelib.alert_card import PHONE_SIZE, WALLET_SIZE, card_html
@@ -122,9 +123,9 @@ def print_alert_cards(browser: Any, site: Path, site_url: str, language: Languag
         page.close()
 
 
-@event_priority(AFTER_ALL_LANGUAGES)  # once, when every language's embed views exist
+@event_priority(whole_site_step("handouts"))  # once, after every language (guidelib/build_phases.py)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not handouts_wanted() or not whole_site_built(config):
+    if not handouts_wanted() or not whole_site_built():
         return
     executable = find_chromium()
     if executable is None:

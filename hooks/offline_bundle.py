@@ -17,13 +17,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from guidelib.build_phases import whole_site_built, whole_site_step
 from guidelib.bundle import (
-    AFTER_ALL_LANGUAGES,
+
     BUNDLE_BUILD_ENV,
     ZIP_ONLY_SCRIPTS,
     building_bundle,
     bundles_wanted,
-    whole_site_built,
 )
 from guidelib.outputs import SHARED_FOLDERS, bundle_path
 from guidelib.search_index import SEARCH_INDEX, in_language, language_index, unused_lunr_file
@@ -77,9 +77,9 @@ def zip_language(bundle_site: Path, target: Path, locale: str, prefix: str) -> N
         )
 
 
-@event_priority(AFTER_ALL_LANGUAGES)  # once per build, and never inside the bundle build itself
+@event_priority(whole_site_step("offline_zips"))  # once, after every language (guidelib/build_phases.py)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not bundles_wanted() or not whole_site_built(config):
+    if not bundles_wanted() or not whole_site_built():
         return
     with tempfile.TemporaryDirectory() as temporary:
         bundle_site = Path(temporary) / "site"

@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from guidelib.build_phases import AFTER_I18N
 from guidelib.bundle import building_bundle
 from guidelib.outputs import absolute_url
 from guidelib.pages import ContentError, read_meta
@@ -92,7 +93,7 @@ def status_markdown() -> str:
     )
 
 
-@event_priority(-100)  # after mkdocs-static-i18n has sorted the files into languages
+@event_priority(AFTER_I18N)  # after mkdocs-static-i18n has sorted the files into languages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
     if language != SOURCE_LANGUAGE:

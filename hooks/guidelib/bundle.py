@@ -1,14 +1,9 @@
-"""Build modes: the second build that makes the offline bundle (hooks/offline_bundle.py), whether to make
-the downloads (offline zips, printable PDFs) at all, and when every language has been built."""
+"""Build modes: the second build that makes the offline bundle (hooks/offline_bundle.py), and whether to make
+the downloads (offline zips, printable PDFs) at all. When every language has been built: build_phases.py."""
 
 from __future__ import annotations
 
 import os
-
-from mkdocs.config.defaults import MkDocsConfig
-
-# Hooks whose on_post_build needs every language built use this priority and whole_site_built().
-AFTER_ALL_LANGUAGES = -200
 
 # "true" inside the second build that makes the bundle; mkdocs.yml enables Material's offline plugin with it.
 BUNDLE_BUILD_ENV = "GUIDE_BUNDLE_BUILD"
@@ -31,14 +26,3 @@ def bundles_wanted() -> bool:
 def handouts_wanted() -> bool:
     return not building_bundle() and os.environ.get(HANDOUTS_ENV) == "1"
 
-
-def whole_site_built(config: MkDocsConfig) -> bool:
-    """True only in the last on_post_build of a build, once every language and the shared search index exist.
-
-    mkdocs-static-i18n builds the default language, then, from its own on_post_build (priority -100),
-    builds each other language and rewrites the search index. An on_post_build with priority
-    AFTER_ALL_LANGUAGES sees this once with the plugin no longer building; in the nested builds it
-    sees the plugin still building.
-    """
-    i18n = config.plugins.get("i18n")
-    return i18n is None or not getattr(i18n, "building", False)
