@@ -21,6 +21,7 @@ from guidelib.build_phases import whole_site_built, whole_site_step
 from guidelib.bundle import (
 
     BUNDLE_BUILD_ENV,
+    ON,
     ZIP_ONLY_SCRIPTS,
     building_bundle,
     bundles_wanted,
@@ -38,8 +39,10 @@ SHIM = ZIP_ONLY_SCRIPTS + "iframe-worker-shim.js"  # loads iframe-worker-setup.j
 NOT_IN_ZIP = ("404.html", "sitemap.xml")
 
 
+@event_priority(50)  # before Material's offline plugin (priority 0), which reads both settings below
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Our own copy of the shim; Material's offline plugin then adds no CDN script.
+    config.plugins["material/offline"].config.enabled = building_bundle()
+    # Our own copy of the shim: seeing an iframe-worker script already there, the offline plugin adds no CDN one.
     config.extra["polyfills"] = [SHIM] if building_bundle() else []
     if building_bundle():
         config.extra["alternate"] = []  # a zip holds one language: no switcher to pages it lacks
@@ -86,7 +89,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(bundle_site), "--config-file", config.config_file_path],
             cwd=Path(config.config_file_path).parent,
-            env={**os.environ, BUNDLE_BUILD_ENV: "true"},
+            env={**os.environ, BUNDLE_BUILD_ENV: ON},
             capture_output=True,
             text=True,
             check=False,  # a failure is reported below with mkdocs' output

@@ -124,3 +124,21 @@ def test_a_change_in_how_i18n_builds_languages_fails_the_build_with_a_message(tm
     assert "mkdocs-static-i18n no longer works as hooks/guidelib/build_phases.py expects" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "events.log").read_text(encoding="utf-8").count("True")  # no whole-site step ran
+
+
+def test_a_mistyped_build_switch_fails_the_build_with_a_message(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env={**BUILD_ENV, "GUIDE_HANDOUTS": "true"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert (
+        "environment variable GUIDE_HANDOUTS='true': set it to 1 (on) or 0 (off), or unset it"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
