@@ -7,7 +7,7 @@ from typing import Any
 from guidelib.bundle import building_bundle
 from guidelib.pages import ContentError
 from guidelib.emergency_numbers import load_numbers
-from guidelib.site_config import language_prefix, languages
+from guidelib.site_config import language_prefix, languages, mkdocs_config
 from guidelib.sources import all_sources
 from guidelib.triage import load_catalogue
 from guidelib.translations import load_language, punctuation
@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `mkdocs serve` rebuilds in one process: pick up edited data and translation files.
-    for cached in (load_language, load_catalogue, load_numbers, all_sources):
+    for cached in (load_language, load_catalogue, load_numbers, all_sources, mkdocs_config):
         cached.cache_clear()
     # Check every language's file once, before any hook uses one: a mistake in any of them is one clear
     # line naming the file and key, whichever language is being built.
