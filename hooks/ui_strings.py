@@ -10,7 +10,7 @@ from guidelib.emergency_numbers import load_numbers
 from guidelib.site_config import language_prefix, languages, mkdocs_config
 from guidelib.sources import all_sources
 from guidelib.triage import load_catalogue
-from guidelib.translations import load_language, punctuation
+from guidelib.translations import SITE_TEXTS, load_language, punctuation
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -27,7 +27,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             load_language(language.locale)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    _feed_language_texts(config)
     return config
+
+
+def _feed_language_texts(config: MkDocsConfig) -> None:
+    """Each language's site name, description, licence line and menu titles, from translations/<lang>.yml,
+    into mkdocs-static-i18n's per-language config, which applies them in its on_config (priority -100, after this)."""
+    i18n = config.plugins.get("i18n")
+    for entry in getattr(getattr(i18n, "config", None), "languages", None) or []:
+        site = load_language(entry.locale).site
+        for key in SITE_TEXTS:
+            entry[key] = getattr(site, key)
+        entry["nav_translations"] = site.nav_translations or None
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
