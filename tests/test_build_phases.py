@@ -6,11 +6,16 @@ built with MkDocs in a subprocess, as mkdocs-static-i18n's own tests do."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import BUILD_ENV, ROOT
+import pytest
+from conftest import BUILD_ENV, ROOT, build_site, copy_project
+
+# Each test builds a fixture project or an altered copy of this one: not part of `make check`.
+pytestmark = pytest.mark.rebuilds
 
 # Records, for each on_config and each whole-site step, the language the config is set up for.
 RECORDER = """
@@ -142,3 +147,26 @@ def test_a_mistyped_build_switch_fails_the_build_with_a_message(tmp_path: Path) 
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_new_language_adds_everything_and_the_strict_build_passes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / ".github", project / ".github")
+    scaffold = [sys.executable, "scripts/docs.py", "new-language", "pt"]
+    made = subprocess.run(scaffold, cwd=project, capture_output=True, text=True, timeout=120, check=False)
+    assert made.returncode == 0, made.stderr
+    assert "/docs/pt/" in (project / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert '"lang: pt":' in (project / ".github" / "labeler.yml").read_text(encoding="utf-8")
+
+    built = build_site(project, tmp_path / "site", downloads=False)
+    assert built.returncode == 0, built.stderr[-3000:]
+    home = (tmp_path / "site" / "pt" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="pt"' in home and "Português" in home
+
+    status = [sys.executable, "scripts/docs.py", "status", "pt"]
+    report = subprocess.run(
+        status, cwd=project, capture_output=True, text=True, timeout=120, check=False
+    ).stdout
+    pages = len(list((project / "docs" / "en").rglob("*.md")))
+    assert f"pt: {pages} pages, {pages} to translate" in report
+    assert report.count("to translate: docs/pt/") == pages
