@@ -26,7 +26,7 @@ from guidelib.bundle import (
     building_bundle,
     bundles_wanted,
 )
-from guidelib.outputs import SHARED_FOLDERS, bundle_path
+from guidelib.outputs import SHARED_FOLDERS, bundle_path, from_page
 from guidelib.search_index import SEARCH_INDEX, in_language, language_index, unused_lunr_file
 from guidelib.site_config import languages
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
     if "offline" in context and bundles_wanted():
-        context["offline"]["bundle"] = "../" * page.url.count("/") + bundle_path(config.theme["language"])
+        context["offline"]["bundle"] = from_page(bundle_path(config.theme["language"]), page)
     return context
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from guidelib.build_phases import whole_site_built, whole_site_step
 from guidelib.bundle import building_bundle
 from guidelib.search_index import SEARCH_INDEX, language_index, with_search_base
+from guidelib.outputs import from_page
 from guidelib.site_config import language_prefix, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -23,8 +24,7 @@ from mkdocs.structure.pages import Page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if building_bundle():
         return output
-    language_folder = "../" * page.url.count("/") + language_prefix(config.theme["language"])
-    return with_search_base(output, language_folder or ".")
+    return with_search_base(output, from_page(language_prefix(config.theme["language"]), page))
 
 
 # Before hooks/offline.py takes the revisions of the finished files (WHOLE_SITE_STEPS order).

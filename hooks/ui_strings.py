@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from guidelib.bundle import building_bundle
+from guidelib.outputs import from_page
 from guidelib.pages import ContentError
 from guidelib.emergency_numbers import load_numbers
 from guidelib.site_config import language_prefix, languages, mkdocs_config
@@ -47,7 +48,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["ui"] = load_language(locale).strings
     context["punctuation"] = punctuation(locale)
     # The home of this page's language, relative to the page: "../" from /symptoms/, "../../es/" from /es/symptoms/.
-    context["language_home"] = "../" * page.url.count("/") + language_prefix(locale) or "./"
+    context["language_home"] = from_page(language_prefix(locale), page)
     return _page_addresses(context, config)
 
 
