@@ -28,7 +28,7 @@ SERVICE_WORKER_TEMPLATE = Path(__file__).with_name("offline_sw.js")
 OFFLINE_PAGE = "offline.md"
 OFFLINE_URL = "offline/"
 MANIFEST = "manifest.webmanifest"
-SKIPPED_SUFFIXES = (".map", ".gz", ".zip", ".pdf", ".json.schema")
+SKIPPED_SUFFIXES = (".map", ".gz", ".zip", ".pdf")
 SKIPPED_NAMES = ("sw.js", "sitemap.xml", "404.html")
 
 
