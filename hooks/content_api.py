@@ -25,7 +25,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
-from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
+from guidelib.build_phases import whole_site_built, whole_site_step
+from guidelib.bundle import building_bundle
 from guidelib.outputs import API_ROOT, LICENCE, absolute_url, api_index_path, api_path, embed_card_path, embed_path, oembed_path
 from guidelib.site_config import ROOT, bare_page_url, languages, page_slug, text_direction
 from guidelib.emergency_numbers import country_name, load_numbers
@@ -242,9 +243,9 @@ def numbers_document() -> dict[str, Any]:
     }
 
 
-@event_priority(AFTER_ALL_LANGUAGES)
+@event_priority(whole_site_step("api_index"))  # once, after every language (guidelib/build_phases.py)
 def on_post_build(config: MkDocsConfig) -> None:
-    if building_bundle() or not whole_site_built(config):
+    if building_bundle() or not whole_site_built():
         return
     site = Path(config.site_dir)
     _write_json(site / api_index_path(), index_document(site, config.site_url))

@@ -51,8 +51,8 @@ from mkdocs.structure.pages import Page
 
 # What may live under docs/: pages and raster images. SVG can carry script, so it stays in overrides/.
 ALLOWED_SUFFIXES = (".md", ".png", ".jpg", ".jpeg", ".webp")
-# Language entries of mkdocs.yml that readers see; each is plain text.
-LANGUAGE_TEXT_KEYS = ("name", "site_name", "site_description", "copyright", "nav_translations")
+# Language entries of mkdocs.yml that readers see; each is plain text (the rest is in translations/<lang>.yml).
+LANGUAGE_TEXT_KEYS = ("name",)
 SITE_TEXT_KEYS = ("site_name", "site_description", "copyright")
 
 

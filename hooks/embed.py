@@ -18,6 +18,7 @@ from urllib.parse import quote, urljoin
 
 from bs4 import BeautifulSoup
 from guidelib.emergency_numbers import load_numbers
+from guidelib.build_phases import AFTER_I18N
 from guidelib.bundle import building_bundle, handouts_wanted
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
@@ -47,7 +48,7 @@ def _open_external_links_in_new_tab(content: str) -> str:
     return str(soup)
 
 
-@event_priority(-100)  # after mkdocs-static-i18n has sorted the files into languages
+@event_priority(AFTER_I18N)  # after mkdocs-static-i18n has sorted the files into languages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if building_bundle():
         return files

@@ -17,11 +17,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from guidelib.bundle import AFTER_ALL_LANGUAGES, handouts_wanted, whole_site_built
+from guidelib.build_phases import whole_site_built, whole_site_step
+from guidelib.bundle import handouts_wanted
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guidelib.local_server import clean_environment, only_from, serving
 from guidelib.alert_card import PHONE_SIZE, WALLET_SIZE, card_html
-from guidelib.outputs import absolute_url, alert_card_path, embed_path, guide_handout_path, handout_path
+from guidelib.outputs import absolute_url, alert_card_path, embed_path, from_page, guide_handout_path, handout_path
 from guidelib.pages import read_meta
 from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages, page_url, text_direction
 from guidelib.translations import load_language
@@ -41,9 +42,11 @@ FOOTER_FONTS = {"zh": "'WenQuanYi Micro Hei', sans-serif"}
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
     if handouts_wanted() and not page.file.generated_by:
         locale = config.theme["language"]
-        to_root = "../" * page.url.count("/")
-        context["handout"] = to_root + handout_path(locale, bare_page_url(page.url, locale))
-        context["alert_card"] = {"wallet": to_root + alert_card_path(locale), "phone": to_root + alert_card_path(locale, phone=True)}
+        context["handout"] = from_page(handout_path(locale, bare_page_url(page.url, locale)), page)
+        context["alert_card"] = {
+            "wallet": from_page(alert_card_path(locale), page),
+            "phone": from_page(alert_card_path(locale, phone=True), page),
+        }
     return context
 
 
@@ -122,9 +125,9 @@ def print_alert_cards(browser: Any, site: Path, site_url: str, language: Languag
         page.close()
 
 
-@event_priority(AFTER_ALL_LANGUAGES)  # once, when every language's embed views exist
+@event_priority(whole_site_step("handouts"))  # once, after every language (guidelib/build_phases.py)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not handouts_wanted() or not whole_site_built(config):
+    if not handouts_wanted() or not whole_site_built():
         return
     executable = find_chromium()
     if executable is None:

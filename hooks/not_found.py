@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
+from guidelib.build_phases import whole_site_built, whole_site_step
+from guidelib.bundle import building_bundle
 from guidelib.search_index import with_search_base
 from guidelib.site_config import language_prefix, languages
 from mkdocs.config.defaults import MkDocsConfig
@@ -50,9 +51,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 # Each language's build writes its 404 page at the root, over the previous one: put each in its folder.
-@event_priority(AFTER_ALL_LANGUAGES)
+@event_priority(whole_site_step("not_found_pages"))  # once, after every language (guidelib/build_phases.py)
 def on_post_build(config: MkDocsConfig) -> None:
-    if building_bundle() or not whole_site_built(config):
+    if building_bundle() or not whole_site_built():
         return
     site = Path(config.site_dir)
     for locale, page in _pages.items():

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from guidelib.bundle import AFTER_ALL_LANGUAGES, ZIP_ONLY_SCRIPTS, building_bundle, whole_site_built
+from guidelib.build_phases import AFTER_I18N, whole_site_built, whole_site_step
+from guidelib.bundle import ZIP_ONLY_SCRIPTS, building_bundle
 from guidelib.outputs import SHARED_FOLDERS, SITE_LEVEL_FOLDERS
 from guidelib.search_index import SEARCH_INDEX, unused_lunr_file
 from guidelib.site_config import Language, language_prefix, languages, text_direction
@@ -27,7 +28,7 @@ SERVICE_WORKER_TEMPLATE = Path(__file__).with_name("offline_sw.js")
 OFFLINE_PAGE = "offline.md"
 OFFLINE_URL = "offline/"
 MANIFEST = "manifest.webmanifest"
-SKIPPED_SUFFIXES = (".map", ".gz", ".zip", ".pdf", ".json.schema")
+SKIPPED_SUFFIXES = (".map", ".gz", ".zip", ".pdf")
 SKIPPED_NAMES = ("sw.js", "sitemap.xml", "404.html")
 
 
@@ -36,7 +37,7 @@ def _prefix(config: MkDocsConfig) -> str:
     return language_prefix(config.theme["language"])
 
 
-@event_priority(-100)  # after mkdocs-static-i18n has sorted the files into languages
+@event_priority(AFTER_I18N)  # after mkdocs-static-i18n has sorted the files into languages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     strings = load_language(config.theme["language"]).strings
     content = (
@@ -117,11 +118,11 @@ def service_worker(site: Path, site_url: str, language: Language) -> str:
     )
 
 
-# Revisions must come from the finished files, each language's search index (hooks/search_index.py, same
-# priority, earlier in mkdocs.yml) included.
-@event_priority(AFTER_ALL_LANGUAGES)
+# Revisions must come from the finished files, each language's search index (hooks/search_index.py, an
+# earlier step in WHOLE_SITE_STEPS) included.
+@event_priority(whole_site_step("service_workers"))  # once, after every language (guidelib/build_phases.py)
 def on_post_build(config: MkDocsConfig) -> None:
-    if building_bundle() or not whole_site_built(config):
+    if building_bundle() or not whole_site_built():
         return
     site = Path(config.site_dir)
     for language in languages():

@@ -17,15 +17,16 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from guidelib.build_phases import whole_site_built, whole_site_step
 from guidelib.bundle import (
-    AFTER_ALL_LANGUAGES,
+
     BUNDLE_BUILD_ENV,
+    ON,
     ZIP_ONLY_SCRIPTS,
     building_bundle,
     bundles_wanted,
-    whole_site_built,
 )
-from guidelib.outputs import SHARED_FOLDERS, bundle_path
+from guidelib.outputs import SHARED_FOLDERS, bundle_path, from_page
 from guidelib.search_index import SEARCH_INDEX, in_language, language_index, unused_lunr_file
 from guidelib.site_config import languages
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,8 +39,10 @@ SHIM = ZIP_ONLY_SCRIPTS + "iframe-worker-shim.js"  # loads iframe-worker-setup.j
 NOT_IN_ZIP = ("404.html", "sitemap.xml")
 
 
+@event_priority(50)  # before Material's offline plugin (priority 0), which reads both settings below
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Our own copy of the shim; Material's offline plugin then adds no CDN script.
+    config.plugins["material/offline"].config.enabled = building_bundle()
+    # Our own copy of the shim: seeing an iframe-worker script already there, the offline plugin adds no CDN one.
     config.extra["polyfills"] = [SHIM] if building_bundle() else []
     if building_bundle():
         config.extra["alternate"] = []  # a zip holds one language: no switcher to pages it lacks
@@ -48,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
     if "offline" in context and bundles_wanted():
-        context["offline"]["bundle"] = "../" * page.url.count("/") + bundle_path(config.theme["language"])
+        context["offline"]["bundle"] = from_page(bundle_path(config.theme["language"]), page)
     return context
 
 
@@ -77,16 +80,16 @@ def zip_language(bundle_site: Path, target: Path, locale: str, prefix: str) -> N
         )
 
 
-@event_priority(AFTER_ALL_LANGUAGES)  # once per build, and never inside the bundle build itself
+@event_priority(whole_site_step("offline_zips"))  # once, after every language (guidelib/build_phases.py)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not bundles_wanted() or not whole_site_built(config):
+    if not bundles_wanted() or not whole_site_built():
         return
     with tempfile.TemporaryDirectory() as temporary:
         bundle_site = Path(temporary) / "site"
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(bundle_site), "--config-file", config.config_file_path],
             cwd=Path(config.config_file_path).parent,
-            env={**os.environ, BUNDLE_BUILD_ENV: "true"},
+            env={**os.environ, BUNDLE_BUILD_ENV: ON},
             capture_output=True,
             text=True,
             check=False,  # a failure is reported below with mkdocs' output

@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from guidelib.bundle import AFTER_ALL_LANGUAGES, building_bundle, whole_site_built
+from guidelib.build_phases import whole_site_built, whole_site_step
+from guidelib.bundle import building_bundle
 from guidelib.search_index import SEARCH_INDEX, language_index, with_search_base
+from guidelib.outputs import from_page
 from guidelib.site_config import language_prefix, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -22,14 +24,13 @@ from mkdocs.structure.pages import Page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if building_bundle():
         return output
-    language_folder = "../" * page.url.count("/") + language_prefix(config.theme["language"])
-    return with_search_base(output, language_folder or ".")
+    return with_search_base(output, from_page(language_prefix(config.theme["language"]), page))
 
 
-# Before hooks/offline.py (same priority, later in mkdocs.yml) takes the revisions of the finished files.
-@event_priority(AFTER_ALL_LANGUAGES)
+# Before hooks/offline.py takes the revisions of the finished files (WHOLE_SITE_STEPS order).
+@event_priority(whole_site_step("search_indexes"))  # once, after every language (guidelib/build_phases.py)
 def on_post_build(config: MkDocsConfig) -> None:
-    if building_bundle() or not whole_site_built(config):
+    if building_bundle() or not whole_site_built():
         return
     site = Path(config.site_dir)
     whole_site = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))

@@ -15,8 +15,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from guidelib.build_phases import AFTER_I18N
 from guidelib.bundle import building_bundle
-from guidelib.outputs import absolute_url
+from guidelib.outputs import absolute_url, from_page
 from guidelib.pages import ContentError, read_meta
 from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages
 from guidelib.translation import (
@@ -92,7 +93,7 @@ def status_markdown() -> str:
     )
 
 
-@event_priority(-100)  # after mkdocs-static-i18n has sorted the files into languages
+@event_priority(AFTER_I18N)  # after mkdocs-static-i18n has sorted the files into languages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
     if language != SOURCE_LANGUAGE:
@@ -145,8 +146,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     bare_url = bare_page_url(page.url, _language(config))
     if building_bundle():  # the offline zip holds one language: the English page is read on the web
         english_url = absolute_url(config.site_url, directory_url(bare_url))
-    else:  # page.url is "<lang>/<page>/"; climb back to the site root, where the English page lives.
-        english_url = "../" * page.url.count("/") + bare_url
+    else:  # the English page lives at the site root
+        english_url = from_page(bare_url, page)
     context["translation"] = {
         "state": translation_meta(path)["state"],
         "outdated": is_outdated(path),

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from guidelib.bundle import building_bundle
+from guidelib.outputs import from_page
 from guidelib.pages import ContentError
 from guidelib.emergency_numbers import load_numbers
-from guidelib.site_config import language_prefix, languages
+from guidelib.site_config import language_prefix, languages, mkdocs_config
 from guidelib.sources import all_sources
 from guidelib.triage import load_catalogue
-from guidelib.translations import load_language, punctuation
+from guidelib.translations import SITE_TEXTS, load_language, punctuation
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -18,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `mkdocs serve` rebuilds in one process: pick up edited data and translation files.
-    for cached in (load_language, load_catalogue, load_numbers, all_sources):
+    for cached in (load_language, load_catalogue, load_numbers, all_sources, mkdocs_config):
         cached.cache_clear()
     # Check every language's file once, before any hook uses one: a mistake in any of them is one clear
     # line naming the file and key, whichever language is being built.
@@ -27,7 +28,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             load_language(language.locale)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    _feed_language_texts(config)
     return config
+
+
+def _feed_language_texts(config: MkDocsConfig) -> None:
+    """Each language's site name, description, licence line and menu titles, from translations/<lang>.yml,
+    into mkdocs-static-i18n's per-language config, which applies them in its on_config (priority -100, after this)."""
+    i18n = config.plugins.get("i18n")
+    for entry in getattr(getattr(i18n, "config", None), "languages", None) or []:
+        site = load_language(entry.locale).site
+        for key in SITE_TEXTS:
+            entry[key] = getattr(site, key)
+        entry["nav_translations"] = site.nav_translations or None
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
@@ -35,7 +48,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["ui"] = load_language(locale).strings
     context["punctuation"] = punctuation(locale)
     # The home of this page's language, relative to the page: "../" from /symptoms/, "../../es/" from /es/symptoms/.
-    context["language_home"] = "../" * page.url.count("/") + language_prefix(locale) or "./"
+    context["language_home"] = from_page(language_prefix(locale), page)
     return _page_addresses(context, config)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import re
 import shutil
 import subprocess
@@ -28,6 +29,7 @@ from guidelib.pages import ContentError, read_text_file  # noqa: E402
 from guidelib.site_config import DOCS, languages  # noqa: E402
 from guidelib.translation import (  # noqa: E402
     SOURCE_LANGUAGE,
+    UNTRANSLATED,
     content_hash,
     english_source,
     is_outdated,
@@ -49,20 +51,24 @@ def cmd_status(args: argparse.Namespace) -> int:
     for language in _translations(args.languages):
         missing = missing_pages(language)
         pages = sorted((DOCS / language).rglob("*.md"))
-        outdated, reviewed, broken = [], 0, []
+        outdated, untranslated, reviewed, broken = [], [], 0, []
         for path in pages:
             if not english_source(path).is_file():
                 continue
             try:
-                reviewed += translation_meta(path)["state"] == "reviewed"
+                state = translation_meta(path)["state"]
+                reviewed += state == "reviewed"
+                if state == UNTRANSLATED:
+                    untranslated.append(path)
                 if is_outdated(path):
                     outdated.append(path)
             except ContentError as error:
                 broken.append(str(error))
             broken += parity_problems(path)
-        print(f"{language}: {len(pages)} pages, {reviewed} reviewed, {len(outdated)} out of date, "
-              f"{len(missing)} missing or extra, {len(broken)} other problems")
-        for line in [*missing, *(f"out of date: {p.relative_to(ROOT)}" for p in outdated), *broken]:
+        print(f"{language}: {len(pages)} pages, {len(untranslated)} to translate, {reviewed} reviewed, "
+              f"{len(outdated)} out of date, {len(missing)} missing or extra, {len(broken)} other problems")
+        to_translate = (f"to translate: {p.relative_to(ROOT)}" for p in untranslated)
+        for line in [*missing, *to_translate, *(f"out of date: {p.relative_to(ROOT)}" for p in outdated), *broken]:
             print(f"  {line}")
         problem |= bool(missing or outdated or broken)
     return 1 if problem else 0
@@ -191,25 +197,79 @@ def cmd_stamp(args: argparse.Namespace) -> int:
 
 
 def cmd_new_language(args: argparse.Namespace) -> int:
-    """Copy the English pages and translations/en.yml as a starting point for a new language."""
+    """Add a language: its entry in mkdocs.yml, CODEOWNERS and the labeler, translations/LANG.yml with every
+    section, and docs/LANG/ from English, every page and value marked as still to translate."""
     code = args.language
-    target = DOCS / code
-    if target.exists():
-        print(f"{target.relative_to(ROOT)} already exists", file=sys.stderr)
+    if not LANGUAGE_CODE.fullmatch(code):
+        print(f"'{code}' is not a language code: use two or three lowercase letters (ISO 639), like pt", file=sys.stderr)
         return 1
-    shutil.copytree(DOCS / SOURCE_LANGUAGE, target)
-    for page in sorted(target.rglob("*.md")):
-        stamp(page, "machine-assisted-draft")
+    if code in {language.locale for language in languages()} or (DOCS / code).exists():
+        print(f"'{code}' is already a language of the guide (mkdocs.yml or docs/{code}/)", file=sys.stderr)
+        return 1
+    shutil.copytree(DOCS / SOURCE_LANGUAGE, DOCS / code)
+    for page in sorted((DOCS / code).rglob("*.md")):
+        stamp(page, UNTRANSLATED)
+    (ROOT / "translations" / f"{code}.yml").write_text(new_language_file(code), encoding="utf-8")
+    _insert_language_entry(ROOT / "mkdocs.yml", code)
+    team = f"@spine-guide/translators-{code}"
+    _append(ROOT / ".github" / "CODEOWNERS", f"/docs/{code}/             {team}\n/translations/{code}.yml  {team}\n")
+    _append(ROOT / ".github" / "labeler.yml", f'"lang: {code}":\n  - changed-files:\n      - any-glob-to-any-file:\n'
+                                              f"          - docs/{code}/**\n          - translations/{code}.yml\n")
+    print(f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS and .github/labeler.yml, and wrote docs/{code}/ and\n"
+          f"translations/{code}.yml in English, marked as still to translate. Next:\n"
+          f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); list the countries that speak it\n"
+          f"  2. translate each page, then: python scripts/docs.py stamp --state machine-assisted-draft docs/{code}/<page>.md\n"
+          f"  3. ask a maintainer to create the {team} team; then make test")
+    return 0
+
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+UNTRANSLATED_MARK = "UNTRANSLATED"
+
+
+def new_language_file(code: str) -> str:
+    """translations/en.yml with the menu titles and the triage words added, all in English, to translate."""
+    from guidelib.site_config import nav_titles
+    from guidelib.triage import load_catalogue
+
     english = (ROOT / "translations" / f"{SOURCE_LANGUAGE}.yml").read_text(encoding="utf-8")
     # Which key terms are safety terms is said once, in English; the new file gives its words for them.
-    (ROOT / "translations" / f"{code}.yml").write_text(SAFETY_FLAG.sub("", english), encoding="utf-8")
-    print(f"Created docs/{code}/ and translations/{code}.yml from English. Next:\n"
-          f"  1. add '{code}' under plugins > i18n > languages in mkdocs.yml (name, site_name, nav_translations)\n"
-          f"  2. translate translations/{code}.yml, with emergency numbers for the countries that speak it\n"
-          f"     and key_terms (the one term to use for each English term, and a few accepted forms)\n"
-          f"  3. translate each page, then: python scripts/docs.py stamp docs/{code}/<page>.md\n"
-          f"  4. make test")
-    return 0
+    text = SAFETY_FLAG.sub("", english)
+    menu = "".join(f"    {title}: {_quoted(title)}\n" for title in nav_titles())
+    text = re.sub(r"^(  copyright: .*\n)", lambda m: m.group(1) + "  nav_translations:\n" + menu, text, count=1, flags=re.MULTILINE)
+    words = load_catalogue().english
+    triage = ["triage:", "  tiers:"]
+    for tier, texts in words.tiers.items():
+        triage += [f"    {tier}:", *(f"      {key}: {_quoted(value)}" for key, value in texts.items())]
+    triage += ["  signs:", *(f"    {sign}: {_quoted(value)}" for sign, value in words.signs.items())]
+    triage += ["  card:", *(f"    {key}: {_quoted(value)}" for key, value in words.card.items())]
+    header = (f"# {UNTRANSLATED_MARK}: made by `python scripts/docs.py new-language {code}` from English. Translate every\n"
+              "# value (keep the keys), choose the countries, then delete this line and the next.\n"
+              f"# {UNTRANSLATED_MARK}: the language code is {code}.\n")
+    return header + text.rstrip("\n") + "\n\n" + "\n".join(triage) + "\n"
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _insert_language_entry(config: Path, code: str) -> None:
+    """After the last language of the i18n plugin in mkdocs.yml: locale, its own name (CLDR), build."""
+    from babel import Locale
+
+    name = Locale.parse(code).get_display_name(code) or code
+    text = config.read_text(encoding="utf-8")
+    entries = list(re.finditer(r"^        - locale: .*\n(?:          .*\n)*", text, re.MULTILINE))
+    if not entries:
+        raise SystemExit("mkdocs.yml: no language entries under plugins > i18n > languages")
+    end = entries[-1].end()
+    entry = f"        - locale: {code}\n          name: {_quoted(name[:1].upper() + name[1:])}\n          build: true\n"
+    config.write_text(text[:end] + entry + text[end:], encoding="utf-8")
+
+
+def _append(path: Path, lines: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + lines, encoding="utf-8")
 
 
 def cmd_readability(args: argparse.Namespace) -> int:

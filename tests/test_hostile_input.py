@@ -388,11 +388,12 @@ def test_unchanged_site_builds_with_a_policy_on_every_page_and_nothing_dangerous
         ("docs/es/causes.md", "last_reviewed: ", "last_reviewed: 2026-02-30\nx_old: ", r"docs/es/causes\.md:\d+: invalid YAML: '2026-02-30' is not a real date"),
         ("translations/es.yml", "  read_english:", "  read_englsh:", r"translations/es\.yml:\d+: missing or empty key 'strings\.read_english'"),
         ("translations/zh.yml", "  sources_heading: \"", "  sources_heading: \"<img src=x onerror=alert(1)>", r"translations/zh\.yml:\d+: 'strings\.sources_heading' contains '<'"),
-        ("mkdocs.yml", 'copyright: "Texte', 'copyright: "<script>alert(1)</script>Texte', r"mkdocs\.yml:\d+: 'languages\[fr\]\.copyright' contains '<'"),
-        ("mkdocs.yml", 'Symptoms: "Síntomas"', 'Symptoms: "Síntomas<img src=x onerror=alert(1)>"', r"mkdocs\.yml:\d+: 'languages\[es\]\.nav_translations\.Symptoms'"),
+        ("translations/fr.yml", 'copyright: "Texte', 'copyright: "<script>alert(1)</script>Texte', r"translations/fr\.yml:\d+: 'site\.copyright' contains '<'"),
+        ("translations/es.yml", 'Symptoms: "Síntomas"', 'Symptoms: "Síntomas<img src=x onerror=alert(1)>"', r"translations/es\.yml:\d+: 'site\.nav_translations\.Symptoms'"),
+        ("translations/vi.yml", "  Glossary:", "  Glosary:", r"translations/vi\.yml:\d+: missing or empty key 'site\.nav_translations\.Glossary'"),
     ],
     ids=["hidden style", "box replaced", "new external host", "impossible date", "mistyped key in es",
-         "markup in zh string", "markup in copyright", "markup in menu label"],
+         "markup in zh string", "markup in copyright", "markup in menu label", "menu title missing in vi"],
 )
 def test_hostile_change_fails_the_build_naming_file_and_line(project: Path, file: str, old: str, new: str, expected: str) -> None:
     edit(project / file, old, new)

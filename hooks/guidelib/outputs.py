@@ -7,6 +7,8 @@ part of one language's pages (the service worker does not precache them).
 from __future__ import annotations
 
 from guidelib.site_config import language_prefix, page_slug
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 EMBED_ROOT = "embed"
 EMBED_CARD_FOLDER = "card"  # inside EMBED_ROOT; no page of the guide is called "card"
@@ -64,3 +66,9 @@ def alert_card_path(locale: str, suffix: str = ".pdf", phone: bool = False) -> s
 def bundle_path(locale: str) -> str:
     """The zip of a language's pages that opens from disk (hooks/offline_bundle.py)."""
     return f"{DOWNLOAD_ROOT}/spine-guide-{locale}.zip"
+
+
+def from_page(target: str, page: Page) -> str:
+    """A URL relative to the site root ("" is the root itself), as a link from `page`, computed by MkDocs
+    from the page's own URL: right on the web (directory URLs) and in the offline zip (file URLs)."""
+    return get_relative_url(target or "./", page.url)

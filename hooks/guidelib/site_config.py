@@ -54,6 +54,8 @@ def language_prefix(locale: str) -> str:
 
 
 def languages() -> list[Language]:
+    from guidelib.translations import load_language  # it reads nav_titles() from here
+
     for plugin in mkdocs_config()["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return [
@@ -61,11 +63,27 @@ def languages() -> list[Language]:
                     entry["locale"],
                     entry["name"],
                     bool(entry.get("default")),
-                    entry.get("site_name", mkdocs_config()["site_name"]),
+                    load_language(entry["locale"]).site.site_name,
                 )
                 for entry in plugin["i18n"]["languages"]
             ]
     raise LookupError("mkdocs.yml has no i18n plugin")
+
+
+def nav_titles() -> list[str]:
+    """The English menu titles of mkdocs.yml's nav, in nav order (each language translates them)."""
+    titles: list[str] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, dict):
+                title, value = next(iter(item.items()))
+                titles.append(title)
+                if isinstance(value, list):
+                    walk(value)
+
+    walk(mkdocs_config()["nav"])
+    return titles
 
 
 def nav_pages() -> list[str]:

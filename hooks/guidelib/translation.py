@@ -5,7 +5,8 @@ A translated page records the English version it was made from as a hash of the 
 
     translation:
       source_hash: 3f2a9c1d0b7e      # `python scripts/docs.py stamp docs/<lang>/<page>.md` writes it
-      state: machine-assisted-draft  # or reviewed, once a native-speaking clinician has checked it
+      state: machine-assisted-draft  # or reviewed, once a native-speaking clinician has checked it;
+                                     # untranslated: still the English text (a new language's scaffold)
       reviewed_by: ""                # name of that reviewer, when reviewed
 """
 
@@ -22,7 +23,8 @@ from guidelib.pages import ContentError, body_offset, read_meta, read_text_file,
 from guidelib.site_config import DOCS
 
 SOURCE_LANGUAGE = "en"
-TRANSLATION_STATES = ("machine-assisted-draft", "reviewed")
+TRANSLATION_STATES = ("untranslated", "machine-assisted-draft", "reviewed")
+UNTRANSLATED = TRANSLATION_STATES[0]
 URGENCY_KINDS = ("emergency", "urgent", "routine")
 
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(\w+)")

@@ -1,4 +1,5 @@
-"""Per-language data in translations/<lang>.yml: UI strings, the countries shown first, the words of the
+"""Per-language data in translations/<lang>.yml: the site's name, description, licence line and menu titles
+(`site:`, fed to mkdocs-static-i18n by hooks/ui_strings.py), UI strings, the countries shown first, the words of the
 triage catalogue, the key terms (guidelib/key_terms.py).
 
 Every file must have every string the templates and hooks use (STRINGS), and every language but English
@@ -17,6 +18,7 @@ from guidelib.emergency_numbers import load_numbers
 from guidelib.key_terms import KeyTerm, missing_terms, parse_key_terms
 from guidelib.pages import ContentError, load_yaml, read_text_file
 from guidelib.plain_text import check_plain_text_tree
+from guidelib.site_config import nav_titles
 from guidelib.translation import SOURCE_LANGUAGE, english_source
 from guidelib.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guidelib.yaml_lines import key_lines, line_of
@@ -57,10 +59,23 @@ def punctuation(language: str) -> dict[str, str]:
     return FULL_WIDTH_PUNCTUATION if language == "zh" else LATIN_PUNCTUATION
 
 
+# What mkdocs-static-i18n overrides per language, from the `site:` section.
+SITE_TEXTS = ("site_name", "site_description", "copyright")
+
+
+@dataclass(frozen=True)
+class SiteText:
+    site_name: str
+    site_description: str
+    copyright: str
+    nav_translations: dict[str, str]  # English menu title (mkdocs.yml's nav) -> this language's
+
+
 @dataclass(frozen=True)
 class LanguageData:
     language: str
     path: Path
+    site: SiteText
     strings: dict[str, str]
     countries: tuple[str, ...]  # ISO codes of the countries whose numbers this language shows first
     triage: Wording
@@ -98,6 +113,29 @@ def _strings(data: dict[str, Any], lines: dict, path: Path) -> dict[str, str]:
     return {key: strings[key].strip() for key in STRINGS}
 
 
+def _site(data: dict[str, Any], lines: dict, path: Path, language: str) -> SiteText:
+    site = data.get("site")
+    if not isinstance(site, dict):
+        raise ContentError(path, line_of(lines, "site"), "'site' is missing or not a mapping: add site_name, site_description, copyright")
+    for key in SITE_TEXTS:
+        if not isinstance(site.get(key), str) or not site[key].strip():
+            raise ContentError(path, line_of(lines, "site", key), f"missing or empty key 'site.{key}': add it, translated")
+    menu = site.get("nav_translations") or {}
+    titles = nav_titles()
+    if not isinstance(menu, dict):
+        raise ContentError(path, line_of(lines, "site", "nav_translations"), "'site.nav_translations' must map English menu titles to translated ones")
+    for title in titles if language != SOURCE_LANGUAGE else ():
+        if not isinstance(menu.get(title), str) or not menu[title].strip():
+            raise ContentError(path, line_of(lines, "site", "nav_translations") if "nav_translations" in site else line_of(lines, "site"),
+                               f"missing or empty key 'site.nav_translations.{title}': add the menu title, translated")
+    for title in menu.keys() - set(titles):
+        raise ContentError(path, line_of(lines, "site", "nav_translations", title),
+                           f"unknown menu title 'site.nav_translations.{title}': use the English titles of mkdocs.yml's nav")
+    for key in site.keys() - {*SITE_TEXTS, "nav_translations"}:
+        raise ContentError(path, line_of(lines, "site", key), f"unknown key 'site.{key}' (a typo?)")
+    return SiteText(*(site[key].strip() for key in SITE_TEXTS), {title: menu[title].strip() for title in menu})
+
+
 def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]:
     codes = data.get("countries")
     line = line_of(lines, "countries")
@@ -133,6 +171,7 @@ def load_language(language: str) -> LanguageData:
     return LanguageData(
         language=language,
         path=path,
+        site=_site(data, lines, path, language),
         strings=_strings(data, lines, path),
         countries=_countries(data, lines, path),
         triage=triage,
