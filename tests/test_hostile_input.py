@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import markdown
+from pymdownx import slugs
 import pytest
 import yaml
 from conftest import ROOT, build_site, copy_project
@@ -40,6 +41,9 @@ def render(text: str) -> str:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         extensions.append(name)
         configs[name] = settings
+    # mkdocs_config() reads mkdocs.yml without its Python objects: give toc the slugify mkdocs.yml names.
+    if configs.get("toc", {}).get("slugify", "unset") is None:
+        configs["toc"] = {**configs["toc"], "slugify": slugs.slugify(case="lower")}
     return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
 
 
@@ -47,6 +51,8 @@ def render(text: str) -> str:
 
 REFUSED_MARKDOWN = {
     "script tag": "<script>alert(1)</script>",
+    # Urgency boxes are built from data/triage.yml, never written: a hand-made one is refused.
+    "hand-made urgency box": '<div class="admonition emergency"><p class="admonition-title">Call</p><p>Wait.</p></div>',
     "script mixed case": "<ScRiPt>alert(1)</sCrIpT>",
     "iframe": '<iframe src="https://evil.example"></iframe>',
     "object file": '<object data="file:///etc/passwd"></object>',
@@ -147,7 +153,7 @@ ACCEPTED_MARKDOWN = {
     "tel link": "[call](tel:+441234567890)",
     "relative link with anchor": "[see](symptoms.md#emergency)",
     "heading id": "## Symptoms {#symptoms}",
-    "urgency admonition": '!!! emergency "Call now"\n    Go to hospital.',
+    "note admonition": '!!! note "Remember"\n    Bring your list of medicines.',
     "unicode lookalike text": "ｊａｖａｓｃｒｉｐｔ：ａｌｅｒｔ（１）",
     "right-to-left override in text": "abc\u202edcba",
     "tabs and crlf": "a\tb\r\nc",
@@ -288,7 +294,9 @@ def test_deep_nesting_is_refused_before_markdown_sees_it(tmp_path: Path, text: s
 # --- urgency boxes ---------------------------------------------------------------------------------------
 
 BOX = '<div class="admonition emergency"><p class="admonition-title">Call</p><p>Go now.</p>{extra}</div>'
-NUMBERS = '<div class="emergency-numbers"><ul><li><a href="tel:999">999</a></li></ul></div>'
+NUMBERS = ('<div class="emergency-call"><ul class="emergency-call__list"><li class="emergency-call__item">'
+           '<a class="emergency-call__link" href="tel:999">999</a></li><li hidden data-numbers="112"></li></ul>'
+           '<details class="country-picker" hidden></details></div>')
 
 HIDDEN_BOXES = {
     "collapsible": '<details class="emergency"><summary>Call</summary><p>Go.</p></details>',
@@ -313,7 +321,7 @@ def test_hidden_fake_or_numbered_urgency_boxes_are_refused(html: str) -> None:
 
 def test_generated_numbers_and_citations_in_a_box_are_fine() -> None:
     html = BOX.format(extra=NUMBERS + '<p>Go <sup class="citation">[<a href="#source-12">12</a>]</sup></p>')
-    assert urgency_boxes(html) == ["emergency"]
+    assert urgency_boxes(html) == ["emergency ()"]
 
 
 # --- HTML pages we write ----------------------------------------------------------------------------------
@@ -383,7 +391,7 @@ def test_unchanged_site_builds_with_a_policy_on_every_page_and_nothing_dangerous
     ("file", "old", "new", "expected"),
     [
         ("docs/es/symptoms.md", "\n## ", '\n<p style="display:none">x</p>\n\n## ', r"docs/es/symptoms\.md:\d+: attribute style"),
-        ("docs/es/when-to-get-help.md", "!!! emergency", '!!! note', r"docs/es/when-to-get-help\.md.*urgency box"),
+        ("docs/es/symptoms.md", "!!! emergency", '!!! note', r"docs/es/symptoms\.md:\d+: urgency box 1 should be '!!! emergency'"),
         ("docs/fr/outlook.md", "\n## ", "\n[Voir][x]\n\n[x]: https://evil.example/\n\n## ", r"docs/fr/outlook\.md:\d+: link to evil\.example"),
         ("docs/es/causes.md", "last_reviewed: ", "last_reviewed: 2026-02-30\nx_old: ", r"docs/es/causes\.md:\d+: invalid YAML: '2026-02-30' is not a real date"),
         ("translations/es.yml", "  read_english:", "  read_englsh:", r"translations/es\.yml:\d+: missing or empty key 'strings\.read_english'"),
