@@ -21,7 +21,9 @@ def _source_list(numbers: list[int], heading: str, intro: str) -> str:
         if source.url:
             text += f' <a href="{html.escape(source.url)}" rel="noopener">{html.escape(source.url)}</a>'
         items.append(f'<li id="source-{number}" value="{number}">{text}</li>')
-    return f'\n\n## {heading} {{#sources}}\n\n{intro}\n\n<ol class="sources">\n' + "\n".join(items) + "\n</ol>\n"
+    return (
+        f'\n\n## {heading} {{#sources}}\n\n{intro}\n\n<ol class="sources">\n' + "\n".join(items) + "\n</ol>\n"
+    )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
@@ -34,4 +36,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     strings = load_language(config.theme["language"]).strings
     # Blocks built from data (urgency boxes, the numbers table) cite sources of their own; list those too.
     listed = sorted(set(page.meta["sources"]) | cited_by_blocks(page))
-    return link_citations(markdown) + _source_list(listed, strings["sources_heading"], strings["sources_intro"])
+    return link_citations(markdown) + _source_list(
+        listed, strings["sources_heading"], strings["sources_intro"]
+    )

@@ -27,7 +27,16 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 from guidelib.build_phases import whole_site_built, whole_site_step
 from guidelib.bundle import building_bundle
-from guidelib.outputs import API_ROOT, LICENCE, absolute_url, api_index_path, api_path, embed_card_path, embed_path, oembed_path
+from guidelib.outputs import (
+    API_ROOT,
+    LICENCE,
+    absolute_url,
+    api_index_path,
+    api_path,
+    embed_card_path,
+    embed_path,
+    oembed_path,
+)
 from guidelib.site_config import ROOT, bare_page_url, languages, page_slug, text_direction
 from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.sources import all_sources
@@ -91,13 +100,17 @@ def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] 
         "description": page.meta["description"],
         "last_reviewed": page.meta["last_reviewed"].isoformat(),
         "review_state": page.meta["review_state"],
-        "translation": {"state": translation["state"], "outdated": translation["outdated"]} if translation else None,
+        "translation": {"state": translation["state"], "outdated": translation["outdated"]}
+        if translation
+        else None,
         "canonical_url": page.canonical_url,
         "embed_url": absolute_url(site_url, embed_path(locale, bare_url)),
         "oembed_url": absolute_url(site_url, oembed_path(locale, bare_url)),
         "sections": sections(page.content or "", page.canonical_url or absolute_url(site_url)),
         # The page's own sources and those its urgency boxes cite (both linked as #source-N).
-        "sources": _source_entries(set(page.meta["sources"]) | {int(n) for n in CITED.findall(page.content or "")}),
+        "sources": _source_entries(
+            set(page.meta["sources"]) | {int(n) for n in CITED.findall(page.content or "")}
+        ),
         "attribution": f"{page.meta['title']}. {config.site_name}. {page.canonical_url}",
         "licence": LICENCE,
     }
@@ -131,7 +144,9 @@ def oembed_document(page: Page, config: MkDocsConfig) -> dict[str, Any]:
 
 
 @event_priority(-100)  # after hooks/translations.py has added the translation state
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     if building_bundle() or page.file.generated_by:
         return context
     locale = config.theme["language"]
@@ -152,20 +167,24 @@ def index_document(site: Path, site_url: str | None) -> dict[str, Any]:
             if path.name == TRIAGE_FILE:
                 continue
             document = json.loads(path.read_text(encoding="utf-8"))
-            pages.append({
-                "page": document["page"],
-                "title": document["title"],
-                "url": absolute_url(site_url, path.relative_to(site).as_posix()),
-                "canonical_url": document["canonical_url"],
-                "review_state": document["review_state"],
-                "last_reviewed": document["last_reviewed"],
-            })
-        entries.append({
-            "locale": language.locale,
-            "name": language.name,
-            "direction": text_direction(language.locale),
-            "pages": pages,
-        })
+            pages.append(
+                {
+                    "page": document["page"],
+                    "title": document["title"],
+                    "url": absolute_url(site_url, path.relative_to(site).as_posix()),
+                    "canonical_url": document["canonical_url"],
+                    "review_state": document["review_state"],
+                    "last_reviewed": document["last_reviewed"],
+                }
+            )
+        entries.append(
+            {
+                "locale": language.locale,
+                "name": language.name,
+                "direction": text_direction(language.locale),
+                "pages": pages,
+            }
+        )
     return {
         "schema_version": SCHEMA_VERSION,
         "page_schema": absolute_url(site_url, f"{API_ROOT}/page.schema.json"),
@@ -229,7 +248,10 @@ def numbers_document() -> dict[str, Any]:
             {
                 "code": country.code,
                 "names": {locale: country_name(country.code, locale) for locale in locales},
-                "numbers": [{"number": n.number, "dial": n.dial, "service": n.service or None} for n in country.numbers],
+                "numbers": [
+                    {"number": n.number, "dial": n.dial, "service": n.service or None}
+                    for n in country.numbers
+                ],
                 "verification": country.verification,
                 "note": country.note or None,
                 "sources": list(country.sources),

@@ -104,7 +104,9 @@ def docs_file_problems(docs_dir: Path) -> list[str]:
                     f"{', '.join(s for s in ALLOWED_SUFFIXES if s != '.md')}: delete it or convert it"
                 )
             elif path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-                problems.append(f"{shown}: is larger than {MAX_FILE_BYTES // 1000} KB; make it smaller or split it")
+                problems.append(
+                    f"{shown}: is larger than {MAX_FILE_BYTES // 1000} KB; make it smaller or split it"
+                )
     return problems
 
 
@@ -204,7 +206,9 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: ob
 
 
 @event_priority(-1000)  # after Material's search plugin, which rewrites page.content as a plain string
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     page.content = Markup(page.content or "")  # checked in on_page_content: the templates print it as HTML
     _mark_toc_titles(page.toc)  # Python-Markdown gives heading titles already escaped
     return context

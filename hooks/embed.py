@@ -22,7 +22,16 @@ from guidelib.build_phases import AFTER_I18N
 from guidelib.bundle import building_bundle, handouts_wanted
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
-from guidelib.outputs import EMBED_ROOT, absolute_url, alert_card_path, embed_card_path, embed_path, api_index_path, guide_handout_path, oembed_path
+from guidelib.outputs import (
+    EMBED_ROOT,
+    absolute_url,
+    alert_card_path,
+    embed_card_path,
+    embed_path,
+    api_index_path,
+    guide_handout_path,
+    oembed_path,
+)
 from guidelib.site_config import bare_page_url, language_prefix, text_direction
 from guidelib.translations import load_language
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,9 +43,15 @@ HOSPITALS_PAGE = "for-hospitals.md"
 HOST_SNIPPET = Path(__file__).with_name("embed_host_snippet.html")
 # Every option a hospital can set in an embed address, with its validation (done in embed.js), and the
 # sandbox the snippet grants: one list on the For hospitals page.
-OPTION_STRINGS = ("for_hospitals_option_emergency", "for_hospitals_option_team", "for_hospitals_option_rules",
-                  "for_hospitals_encoding", "for_hospitals_option_notice", "for_hospitals_option_header",
-                  "for_hospitals_sandbox")
+OPTION_STRINGS = (
+    "for_hospitals_option_emergency",
+    "for_hospitals_option_team",
+    "for_hospitals_option_rules",
+    "for_hospitals_encoding",
+    "for_hospitals_option_notice",
+    "for_hospitals_option_header",
+    "for_hospitals_sandbox",
+)
 
 
 def _open_external_links_in_new_tab(content: str) -> str:
@@ -63,7 +78,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_url = absolute_url(config.site_url)
     other_uses = [api_index_path(), oembed_path(locale, "when-to-get-help/")]
     if handouts_wanted():
-        other_uses += [guide_handout_path(locale), alert_card_path(locale), alert_card_path(locale, phone=True)]
+        other_uses += [
+            guide_handout_path(locale),
+            alert_card_path(locale),
+            alert_card_path(locale, phone=True),
+        ]
 
     def snippet(src: str) -> str:
         template = HOST_SNIPPET.read_text(encoding="utf-8")
@@ -130,7 +149,9 @@ def _card_content(page: Page, read_more: str) -> str:
 
 
 @event_priority(-100)  # after the other hooks have added their context (translation state)
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     if building_bundle() or page.file.generated_by:
         return context
     locale = config.theme["language"]
@@ -145,20 +166,24 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         target = Path(config.site_dir) / path / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
-            add_content_security_policy(template.render(
-                page=page,
-                config=config,
-                content=Markup(_open_external_links_in_new_tab(content)),  # checked by content_safety
-                card=card,
-                root="../" * path.count("/"),
-                material_stylesheet=_material_stylesheet(config),
-                translation=context.get("translation"),
-                ui=ui,
-                punctuation=context["punctuation"],
-                direction=text_direction(locale),
-                # The printed handouts are made from this view: they point to the alert card by its address.
-                alert_card_url=absolute_url(config.site_url, alert_card_path(locale)) if handouts_wanted() else None,
-            )),
+            add_content_security_policy(
+                template.render(
+                    page=page,
+                    config=config,
+                    content=Markup(_open_external_links_in_new_tab(content)),  # checked by content_safety
+                    card=card,
+                    root="../" * path.count("/"),
+                    material_stylesheet=_material_stylesheet(config),
+                    translation=context.get("translation"),
+                    ui=ui,
+                    punctuation=context["punctuation"],
+                    direction=text_direction(locale),
+                    # The printed handouts are made from this view: they point to the alert card by its address.
+                    alert_card_url=absolute_url(config.site_url, alert_card_path(locale))
+                    if handouts_wanted()
+                    else None,
+                )
+            ),
             encoding="utf-8",
         )
     return context

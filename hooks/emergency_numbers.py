@@ -26,7 +26,9 @@ def numbers_table(locale: str) -> str:
     strings = load_language(locale).strings
     catalogue = load_numbers()
     rows = []
-    countries = sorted(catalogue.countries.values(), key=lambda country: country_name(country.code, locale).casefold())
+    countries = sorted(
+        catalogue.countries.values(), key=lambda country: country_name(country.code, locale).casefold()
+    )
     for country in countries:
         numbers = ", ".join(
             html.escape(number.number) + (f" ({html.escape(number.service)})" if number.service else "")
@@ -35,7 +37,7 @@ def numbers_table(locale: str) -> str:
         verification = country.verification.replace("-", " ").capitalize() + "."
         note = html.escape(f"{verification} {country.note}".strip())
         rows.append(
-            f"<tr><td>{html.escape(country_name(country.code, locale))}</td><td dir=\"ltr\">{numbers}</td>"
+            f'<tr><td>{html.escape(country_name(country.code, locale))}</td><td dir="ltr">{numbers}</td>'
             f'<td lang="en" dir="ltr">{note} {citation_html(country.sources)}</td></tr>'
         )
     missing = ", ".join(html.escape(country_name(code, locale)) for code in catalogue.no_source)
@@ -45,7 +47,7 @@ def numbers_table(locale: str) -> str:
         f"<p>{html.escape(strings['numbers_intro'])}{marks['sentence_gap']}{html.escape(strings['emergency_numbers_checked'])} "
         f'<time dir="ltr" datetime="{checked}">{checked}</time>{marks["full_stop"]}</p>'
         f'<div class="numbers-table"><table><thead><tr><th>{html.escape(strings["numbers_country"])}</th>'
-        f'<th>{html.escape(strings["numbers_number"])}</th><th>{html.escape(strings["numbers_note"])}</th></tr></thead>'
+        f"<th>{html.escape(strings['numbers_number'])}</th><th>{html.escape(strings['numbers_note'])}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
         f"<p>{html.escape(strings['numbers_missing'])}{marks['colon']}{missing}{marks['full_stop']}</p>"
     )

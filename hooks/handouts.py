@@ -22,7 +22,14 @@ from guidelib.bundle import handouts_wanted
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guidelib.local_server import clean_environment, only_from, serving
 from guidelib.alert_card import PHONE_SIZE, WALLET_SIZE, card_html
-from guidelib.outputs import absolute_url, alert_card_path, embed_path, from_page, guide_handout_path, handout_path
+from guidelib.outputs import (
+    absolute_url,
+    alert_card_path,
+    embed_path,
+    from_page,
+    guide_handout_path,
+    handout_path,
+)
 from guidelib.pages import read_meta
 from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages, page_url, text_direction
 from guidelib.translations import load_language
@@ -39,7 +46,9 @@ PAPER = "A4"
 FOOTER_FONTS = {"zh": "'WenQuanYi Micro Hei', sans-serif"}
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     if handouts_wanted() and not page.file.generated_by:
         locale = config.theme["language"]
         context["handout"] = from_page(handout_path(locale, bare_page_url(page.url, locale)), page)
@@ -56,7 +65,7 @@ def footer(language: Language, address: str, last_reviewed: str) -> str:
     return (
         f'<div dir="{text_direction(language.locale)}" lang="{language.locale}" '
         f'style="box-sizing: border-box; width: 100%; padding: 0 {MARGINS["right"]} 0 {MARGINS["left"]}; '
-        f'font-size: 7.5pt; font-family: {FOOTER_FONTS.get(language.locale, "sans-serif")}; '
+        f"font-size: 7.5pt; font-family: {FOOTER_FONTS.get(language.locale, 'sans-serif')}; "
         'font-synthesis: none; color: #333;">'
         f'{html.escape(strings["source_page"])}: <span dir="ltr">{html.escape(address)}</span> · '
         f'{html.escape(strings["last_reviewed"])}: <span dir="ltr">{last_reviewed}</span> · '
@@ -70,7 +79,9 @@ def print_page(browser: Any, address: str, origin: str, target: Path, footer_htm
     page.route("**/*", only_from(origin))  # no file:, other hosts or schemes, whatever the page asks for
     page.goto(address, wait_until="load")
     # On paper the review notice shows in full: a sheet cannot be clicked open.
-    page.evaluate("document.querySelectorAll('details.page-notice').forEach(notice => { notice.open = true; })")
+    page.evaluate(
+        "document.querySelectorAll('details.page-notice').forEach(notice => { notice.open = true; })"
+    )
     page.pdf(
         path=str(target),
         format=PAPER,
@@ -92,8 +103,13 @@ def print_language(browser: Any, site: Path, site_url: str, language: Language, 
         target = site / handout_path(language.locale, bare_url)
         target.parent.mkdir(parents=True, exist_ok=True)
         address = site_url + language.url_prefix + bare_url
-        print_page(browser, served + embed_path(language.locale, bare_url), served, target,
-                   footer(language, address, meta["last_reviewed"].isoformat()))
+        print_page(
+            browser,
+            served + embed_path(language.locale, bare_url),
+            served,
+            target,
+            footer(language, address, meta["last_reviewed"].isoformat()),
+        )
         printed.append(target)
     return printed
 
@@ -114,14 +130,21 @@ def print_alert_cards(browser: Any, site: Path, site_url: str, language: Languag
     source = site / alert_card_path(language.locale, ".html")
     source.parent.mkdir(parents=True, exist_ok=True)
     stylesheet = "../" * source.relative_to(site).as_posix().count("/") + "assets/stylesheets/alert-card.css"
-    source.write_text(card_html(language.locale, stylesheet, site_url + language.url_prefix), encoding="utf-8")
+    source.write_text(
+        card_html(language.locale, stylesheet, site_url + language.url_prefix), encoding="utf-8"
+    )
     for phone, (width, height) in ((False, WALLET_SIZE), (True, PHONE_SIZE)):
         page = browser.new_page()
         page.route("**/*", only_from(served))
         page.goto(served + alert_card_path(language.locale, ".html"), wait_until="load")
         if phone:
             page.evaluate("document.documentElement.classList.add('phone')")
-        page.pdf(path=str(site / alert_card_path(language.locale, phone=phone)), width=width, height=height, print_background=True)
+        page.pdf(
+            path=str(site / alert_card_path(language.locale, phone=phone)),
+            width=width,
+            height=height,
+            print_background=True,
+        )
         page.close()
 
 

@@ -20,7 +20,9 @@ _MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflan
 
 def alternates(site_url: str, page_url: str) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for a page in every language, and x-default for the English page."""
-    links = [(language.locale, absolute_url(site_url, language.url_prefix + page_url)) for language in languages()]
+    links = [
+        (language.locale, absolute_url(site_url, language.url_prefix + page_url)) for language in languages()
+    ]
     default = next(language for language in languages() if language.default)
     return links + [("x-default", absolute_url(site_url, default.url_prefix + page_url))]
 

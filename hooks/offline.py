@@ -50,7 +50,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     if building_bundle():  # pages opened from disk cannot use a service worker
         return context
     to_root = "../" * page.url.count("/")
@@ -70,9 +72,13 @@ def _revision(path: Path) -> str:
 def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
     """{url, revision} for this language's pages, its search index and the shared assets its pages use,
     URLs relative to <prefix>sw.js."""
-    other_languages = {language.locale for language in languages() if language.url_prefix and language.url_prefix != prefix}
+    other_languages = {
+        language.locale for language in languages() if language.url_prefix and language.url_prefix != prefix
+    }
     language_root = site / prefix
-    search_languages = json.loads((language_root / SEARCH_INDEX).read_text(encoding="utf-8"))["config"]["lang"]
+    search_languages = json.loads((language_root / SEARCH_INDEX).read_text(encoding="utf-8"))["config"][
+        "lang"
+    ]
     up = "../" * prefix.count("/")
     entries = []
     for path in sorted(site.rglob("*")):
@@ -80,7 +86,9 @@ def precache_entries(site: Path, prefix: str) -> list[dict[str, str]]:
         if not path.is_file() or path.name in SKIPPED_NAMES or path.name.endswith(SKIPPED_SUFFIXES):
             continue
         if relative.parts[0] in SHARED_FOLDERS:
-            if unused_lunr_file(relative.as_posix(), search_languages) or relative.as_posix().startswith(ZIP_ONLY_SCRIPTS):
+            if unused_lunr_file(relative.as_posix(), search_languages) or relative.as_posix().startswith(
+                ZIP_ONLY_SCRIPTS
+            ):
                 continue  # other languages' stemmers and segmenters, the zip's shim: never loaded by these pages
             url = up + relative.as_posix()
         elif relative.parts[0] in SITE_LEVEL_FOLDERS:
@@ -105,7 +113,9 @@ def language_offline_pages(language: Language) -> dict[str, str]:
 def service_worker(site: Path, site_url: str, language: Language) -> str:
     other_offline_pages = language_offline_pages(language)
     entries = precache_entries(site, language.url_prefix)
-    entries += [{"url": url, "revision": _revision(site / url / "index.html")} for url in other_offline_pages.values()]
+    entries += [
+        {"url": url, "revision": _revision(site / url / "index.html")} for url in other_offline_pages.values()
+    ]
     version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:12]
     site_path = urlsplit(site_url).path
     return (

@@ -19,7 +19,6 @@ from typing import Any
 
 from guidelib.build_phases import whole_site_built, whole_site_step
 from guidelib.bundle import (
-
     BUNDLE_BUILD_ENV,
     ON,
     ZIP_ONLY_SCRIPTS,
@@ -49,7 +48,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     if "offline" in context and bundles_wanted():
         context["offline"]["bundle"] = from_page(bundle_path(config.theme["language"]), page)
     return context
@@ -66,10 +67,15 @@ def zip_language(bundle_site: Path, target: Path, locale: str, prefix: str) -> N
             relative = path.relative_to(bundle_site)
             if not path.is_file() or path.suffix in (".map", ".gz") or path.name in NOT_IN_ZIP:
                 continue
-            if relative.as_posix() == SEARCH_INDEX or unused_lunr_file(relative.as_posix(), index["config"]["lang"]):
+            if relative.as_posix() == SEARCH_INDEX or unused_lunr_file(
+                relative.as_posix(), index["config"]["lang"]
+            ):
                 continue
             if relative.as_posix() == "search/search_index.js":
-                archive.writestr(f"{folder}/search/search_index.js", "var __index = " + json.dumps(index, ensure_ascii=False))
+                archive.writestr(
+                    f"{folder}/search/search_index.js",
+                    "var __index = " + json.dumps(index, ensure_ascii=False),
+                )
             elif relative.parts[0] in SHARED_FOLDERS or in_language(relative.as_posix(), prefix):
                 archive.write(path, f"{folder}/{relative.as_posix()}")
         start = f"{prefix}index.html"
@@ -87,7 +93,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         bundle_site = Path(temporary) / "site"
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(bundle_site), "--config-file", config.config_file_path],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--site-dir",
+                str(bundle_site),
+                "--config-file",
+                config.config_file_path,
+            ],
             cwd=Path(config.config_file_path).parent,
             env={**os.environ, BUNDLE_BUILD_ENV: ON},
             capture_output=True,

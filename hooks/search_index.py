@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if building_bundle():
         return output

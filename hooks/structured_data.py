@@ -34,7 +34,9 @@ def medical_web_page(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     }
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     if page.file.generated_by:  # status, offline and hospital pages are not medical content
         return context
     data = json.dumps(medical_web_page(page, config), ensure_ascii=False)

@@ -63,7 +63,11 @@ def _language_status(language: Language) -> list[str]:
         fresh = not is_outdated(path)
         up_to_date += fresh
         reviewed += info["state"] == "reviewed"
-        state = "reviewed by a clinician" if info["state"] == "reviewed" else "draft, not yet checked by a clinician"
+        state = (
+            "reviewed by a clinician"
+            if info["state"] == "reviewed"
+            else "draft, not yet checked by a clinician"
+        )
         lines.append(
             f"- **{read_meta(path)['title']}** ({english_title}): "
             f"{'up to date' if fresh else 'English changed since'}; {state}"
@@ -88,8 +92,7 @@ def status_markdown() -> str:
         "has checked. When the English page changed after a translation was made, the translated page says "
         "so and links to the English version. A draft is a translation made with the help of a computer "
         "that a clinician has not yet checked. Want to help? See CONTRIBUTING.md in the guide's "
-        "source.\n\n"
-        + "\n".join(sections)
+        "source.\n\n" + "\n".join(sections)
     )
 
 
@@ -139,7 +142,9 @@ def _check_key_terms(path: Path) -> None:
         log.info("key term: %s", problem.message)
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     if _language(config) == SOURCE_LANGUAGE or page.file.generated_by:
         return context
     path = Path(page.file.abs_src_path)

@@ -43,7 +43,9 @@ def _feed_language_texts(config: MkDocsConfig) -> None:
         entry["nav_translations"] = site.nav_translations or None
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
     locale = config.theme["language"]
     context["ui"] = load_language(locale).strings
     context["punctuation"] = punctuation(locale)

@@ -30,7 +30,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     boxes = _boxes(page)
     for box in boxes:
         cite(page, box_sources(box))
-    return replace_boxes(markdown, [placeholder(f"box-{index}") for index in range(len(boxes))]) if boxes else markdown
+    return (
+        replace_boxes(markdown, [placeholder(f"box-{index}") for index in range(len(boxes))])
+        if boxes
+        else markdown
+    )
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:

@@ -42,7 +42,11 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest",
 
 def sent_size(path: Path, url_path: str) -> int:
     body = path.read_bytes()
-    return len(gzip.compress(body, 6)) if url_path.endswith(COMPRESSIBLE) or path.suffix in COMPRESSIBLE else len(body)
+    return (
+        len(gzip.compress(body, 6))
+        if url_path.endswith(COMPRESSIBLE) or path.suffix in COMPRESSIBLE
+        else len(body)
+    )
 
 
 class CountingHandler(http.server.SimpleHTTPRequestHandler):
@@ -112,8 +116,13 @@ def measure_language(browser, base: str, sent: list[int], prefix: str) -> tuple[
 
 def build_cpu_seconds(config: Path, site_dir: Path, env: dict[str, str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
-                   cwd=config.parent, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
@@ -122,11 +131,14 @@ def build_times() -> tuple[float, float]:
     """CPU seconds of our full build (zips and handouts) and of a plain Material build of the same pages."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory() as temporary:
-        ours = build_cpu_seconds(ROOT / "mkdocs.yml", Path(temporary) / "ours",
-                                 {**env, HANDOUTS_ENV: "1", SKIP_BUNDLE_ENV: "0"})
+        ours = build_cpu_seconds(
+            ROOT / "mkdocs.yml", Path(temporary) / "ours", {**env, HANDOUTS_ENV: "1", SKIP_BUNDLE_ENV: "0"}
+        )
         plain = Path(temporary) / "plain"
         shutil.copytree(ROOT / "docs", plain / "docs")
-        (plain / "mkdocs.yml").write_text("site_name: plain\ntheme:\n  name: material\nplugins:\n  - search\n")
+        (plain / "mkdocs.yml").write_text(
+            "site_name: plain\ntheme:\n  name: material\nplugins:\n  - search\n"
+        )
         material = build_cpu_seconds(plain / "mkdocs.yml", plain / "site", env)
     return ours, material
 
@@ -142,20 +154,29 @@ def main() -> int:
         return 1
     targets = ", ".join(f"{name} ≤ {kib} KiB" for name, kib in TARGETS_KIB.items())
     print(f"Compressed bytes, KiB (targets: {targets})")
-    print(f"{'language':9} {'first view':>11} {'worker install':>15} {'repeat view':>12} {'precache':>9} {'files':>6}")
+    print(
+        f"{'language':9} {'first view':>11} {'worker install':>15} {'repeat view':>12} {'precache':>9} {'files':>6}"
+    )
     with sync_playwright() as playwright, counting_server(arguments.site) as (base, sent):
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         for language in languages():
             first, install, repeat = measure_language(browser, base, sent, language.url_prefix)
             count, precache = precache_kib(arguments.site, language.url_prefix)
-            print(f"{language.locale:9} {first:11.0f} {install:15.0f} {repeat:12.1f} {precache:9.0f} {count:6}")
+            print(
+                f"{language.locale:9} {first:11.0f} {install:15.0f} {repeat:12.1f} {precache:9.0f} {count:6}"
+            )
         browser.close()
     handouts = sorted((arguments.site / "handouts").glob("*/spine-guide-*.pdf"))
     if handouts:
-        print("Whole-guide handouts, KiB: " + ", ".join(f"{pdf.parent.name} {pdf.stat().st_size / 1024:.0f}" for pdf in handouts))
+        print(
+            "Whole-guide handouts, KiB: "
+            + ", ".join(f"{pdf.parent.name} {pdf.stat().st_size / 1024:.0f}" for pdf in handouts)
+        )
     if not arguments.no_build_time:
         ours, material = build_times()
-        print(f"Build CPU seconds: ours {ours:.0f}, plain Material {material:.0f} ({ours / material:.1f}x; target ≤ 2x)")
+        print(
+            f"Build CPU seconds: ours {ours:.0f}, plain Material {material:.0f} ({ours / material:.1f}x; target ≤ 2x)"
+        )
     return 0
 
 

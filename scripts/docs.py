@@ -1,13 +1,13 @@
 """One command line for the guide's content chores.
 
-    python scripts/docs.py status [LANG ...]       which translations are missing, out of date or reviewed
-    python scripts/docs.py diff docs/es/symptoms.md  what changed in English since that translation
-    python scripts/docs.py stamp docs/es/symptoms.md  record that a translation matches English as it is now
-    python scripts/docs.py terms [LANG ...]        key terms the English page uses and the translation lacks
-    python scripts/docs.py export LANG [-o FILE]   the pages of LANG as one PO file for a CAT tool
-    python scripts/docs.py import LANG FILE        write a translated PO file back into docs/LANG/
-    python scripts/docs.py new-language LANG       scaffold docs/LANG/ and translations/LANG.yml from English
-    python scripts/docs.py readability [PAGE ...]  reading level of English pages
+python scripts/docs.py status [LANG ...]       which translations are missing, out of date or reviewed
+python scripts/docs.py diff docs/es/symptoms.md  what changed in English since that translation
+python scripts/docs.py stamp docs/es/symptoms.md  record that a translation matches English as it is now
+python scripts/docs.py terms [LANG ...]        key terms the English page uses and the translation lacks
+python scripts/docs.py export LANG [-o FILE]   the pages of LANG as one PO file for a CAT tool
+python scripts/docs.py import LANG FILE        write a translated PO file back into docs/LANG/
+python scripts/docs.py new-language LANG       scaffold docs/LANG/ and translations/LANG.yml from English
+python scripts/docs.py readability [PAGE ...]  reading level of English pages
 """
 
 from __future__ import annotations
@@ -65,10 +65,17 @@ def cmd_status(args: argparse.Namespace) -> int:
             except ContentError as error:
                 broken.append(str(error))
             broken += parity_problems(path)
-        print(f"{language}: {len(pages)} pages, {len(untranslated)} to translate, {reviewed} reviewed, "
-              f"{len(outdated)} out of date, {len(missing)} missing or extra, {len(broken)} other problems")
+        print(
+            f"{language}: {len(pages)} pages, {len(untranslated)} to translate, {reviewed} reviewed, "
+            f"{len(outdated)} out of date, {len(missing)} missing or extra, {len(broken)} other problems"
+        )
         to_translate = (f"to translate: {p.relative_to(ROOT)}" for p in untranslated)
-        for line in [*missing, *to_translate, *(f"out of date: {p.relative_to(ROOT)}" for p in outdated), *broken]:
+        for line in [
+            *missing,
+            *to_translate,
+            *(f"out of date: {p.relative_to(ROOT)}" for p in outdated),
+            *broken,
+        ]:
             print(f"  {line}")
         problem |= bool(missing or outdated or broken)
     return 1 if problem else 0
@@ -99,19 +106,27 @@ def cmd_terms(args: argparse.Namespace) -> int:
 def _page_pairs(language: str) -> list[tuple[Path, Path]]:
     """(English page, translated page) for every English page that has a translation in that language."""
     if language == SOURCE_LANGUAGE or not (DOCS / language).is_dir():
-        raise ContentError(DOCS / language, 1, f"'{language}' is not a translation in docs/: use one of "
-                           + ", ".join(_translations([])))
+        raise ContentError(
+            DOCS / language,
+            1,
+            f"'{language}' is not a translation in docs/: use one of " + ", ".join(_translations([])),
+        )
     english_pages = sorted((DOCS / SOURCE_LANGUAGE).glob("*.md"))
-    return [(english, translated_page(english, language)) for english in english_pages
-            if translated_page(english, language).is_file()]
+    return [
+        (english, translated_page(english, language))
+        for english in english_pages
+        if translated_page(english, language).is_file()
+    ]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the pages of one language as a PO file (English source, current translation) for a CAT tool."""
     target: Path = args.output or Path(f"spine-guide-{args.language}.po")
     target.write_bytes(po_exchange.export_po(args.language, _page_pairs(args.language)))
-    print(f"Wrote {target}. Translate it in your CAT tool, then: python scripts/docs.py import "
-          f"{args.language} {target}")
+    print(
+        f"Wrote {target}. Translate it in your CAT tool, then: python scripts/docs.py import "
+        f"{args.language} {target}"
+    )
     return 0
 
 
@@ -122,8 +137,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     known = set().union(*(po_exchange.page_contexts(page) for _, page in pairs))
     for name, unit in translations.items():
         if name not in known:
-            raise ContentError(args.file, unit.line, f"'{name}' is not a piece of docs/{args.language}/ as it is "
-                               "now (the page changed since the export): export again and copy your translations over")
+            raise ContentError(
+                args.file,
+                unit.line,
+                f"'{name}' is not a piece of docs/{args.language}/ as it is "
+                "now (the page changed since the export): export again and copy your translations over",
+            )
     updated = {page: po_exchange.import_po(page, translations, args.file) for _, page in pairs}
     changed = [page for page, text in updated.items() if text != read_text_file(page)]
     for page in changed:  # every page is checked before any is written
@@ -140,9 +159,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _english_at_hash(english: Path, wanted: str) -> str | None:
     """The English text a translation was made from, found in git history by its hash."""
     relative = english.relative_to(ROOT).as_posix()
-    log = subprocess.run(["git", "log", "--format=%H", "--", relative], cwd=ROOT, capture_output=True, text=True, check=False)
+    log = subprocess.run(
+        ["git", "log", "--format=%H", "--", relative], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     for commit in log.stdout.split():
-        shown = subprocess.run(["git", "show", f"{commit}:{relative}"], cwd=ROOT, capture_output=True, check=False)
+        shown = subprocess.run(
+            ["git", "show", f"{commit}:{relative}"], cwd=ROOT, capture_output=True, check=False
+        )
         if content_hash(shown.stdout) == wanted:
             return shown.stdout.decode("utf-8")
     return None
@@ -158,14 +181,22 @@ def cmd_diff(args: argparse.Namespace) -> int:
         return 0
     old = _english_at_hash(english, wanted)
     if old is None:
-        print(f"The English version with hash {wanted} is not in this clone's git history "
-              f"(a shallow clone?). Compare by hand with {english.relative_to(ROOT)}.", file=sys.stderr)
+        print(
+            f"The English version with hash {wanted} is not in this clone's git history "
+            f"(a shallow clone?). Compare by hand with {english.relative_to(ROOT)}.",
+            file=sys.stderr,
+        )
         return 1
     new = english.read_text(encoding="utf-8")
     name = english.relative_to(ROOT).as_posix()
-    sys.stdout.writelines(difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True),
-        f"{name} (your version, {wanted})", f"{name} (now, {source_hash(english)})"))
+    sys.stdout.writelines(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"{name} (your version, {wanted})",
+            f"{name} (now, {source_hash(english)})",
+        )
+    )
     return 0
 
 
@@ -178,10 +209,12 @@ def stamp(path: Path, state: str | None = None) -> None:
     reviewer = re.search(r"^\s+reviewed_by:\s*(.*)$", current.group(0), re.MULTILINE) if current else None
     new_state = state or (old_state.group(1) if old_state else "machine-assisted-draft")
     new_reviewer = reviewer.group(1) if reviewer else '""'
-    block = (f"translation:\n  source_hash: {source_hash(english)}\n"
-             f"  state: {new_state}\n  reviewed_by: {new_reviewer}\n")
+    block = (
+        f"translation:\n  source_hash: {source_hash(english)}\n"
+        f"  state: {new_state}\n  reviewed_by: {new_reviewer}\n"
+    )
     if current:
-        text = text[: current.start()] + block + text[current.end():]
+        text = text[: current.start()] + block + text[current.end() :]
     else:
         end = text.index("\n---\n", 3) + 1
         text = text[:end] + block + text[end:]
@@ -201,7 +234,10 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     section, and docs/LANG/ from English, every page and value marked as still to translate."""
     code = args.language
     if not LANGUAGE_CODE.fullmatch(code):
-        print(f"'{code}' is not a language code: use two or three lowercase letters (ISO 639), like pt", file=sys.stderr)
+        print(
+            f"'{code}' is not a language code: use two or three lowercase letters (ISO 639), like pt",
+            file=sys.stderr,
+        )
         return 1
     if code in {language.locale for language in languages()} or (DOCS / code).exists():
         print(f"'{code}' is already a language of the guide (mkdocs.yml or docs/{code}/)", file=sys.stderr)
@@ -212,14 +248,22 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     (ROOT / "translations" / f"{code}.yml").write_text(new_language_file(code), encoding="utf-8")
     _insert_language_entry(ROOT / "mkdocs.yml", code)
     team = f"@spine-guide/translators-{code}"
-    _append(ROOT / ".github" / "CODEOWNERS", f"/docs/{code}/             {team}\n/translations/{code}.yml  {team}\n")
-    _append(ROOT / ".github" / "labeler.yml", f'"lang: {code}":\n  - changed-files:\n      - any-glob-to-any-file:\n'
-                                              f"          - docs/{code}/**\n          - translations/{code}.yml\n")
-    print(f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS and .github/labeler.yml, and wrote docs/{code}/ and\n"
-          f"translations/{code}.yml in English, marked as still to translate. Next:\n"
-          f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); list the countries that speak it\n"
-          f"  2. translate each page, then: python scripts/docs.py stamp --state machine-assisted-draft docs/{code}/<page>.md\n"
-          f"  3. ask a maintainer to create the {team} team; then make test")
+    _append(
+        ROOT / ".github" / "CODEOWNERS",
+        f"/docs/{code}/             {team}\n/translations/{code}.yml  {team}\n",
+    )
+    _append(
+        ROOT / ".github" / "labeler.yml",
+        f'"lang: {code}":\n  - changed-files:\n      - any-glob-to-any-file:\n'
+        f"          - docs/{code}/**\n          - translations/{code}.yml\n",
+    )
+    print(
+        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS and .github/labeler.yml, and wrote docs/{code}/ and\n"
+        f"translations/{code}.yml in English, marked as still to translate. Next:\n"
+        f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); list the countries that speak it\n"
+        f"  2. translate each page, then: python scripts/docs.py stamp --state machine-assisted-draft docs/{code}/<page>.md\n"
+        f"  3. ask a maintainer to create the {team} team; then make test"
+    )
     return 0
 
 
@@ -236,16 +280,24 @@ def new_language_file(code: str) -> str:
     # Which key terms are safety terms is said once, in English; the new file gives its words for them.
     text = SAFETY_FLAG.sub("", english)
     menu = "".join(f"    {title}: {_quoted(title)}\n" for title in nav_titles())
-    text = re.sub(r"^(  copyright: .*\n)", lambda m: m.group(1) + "  nav_translations:\n" + menu, text, count=1, flags=re.MULTILINE)
+    text = re.sub(
+        r"^(  copyright: .*\n)",
+        lambda m: m.group(1) + "  nav_translations:\n" + menu,
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
     words = load_catalogue().english
     triage = ["triage:", "  tiers:"]
     for tier, texts in words.tiers.items():
         triage += [f"    {tier}:", *(f"      {key}: {_quoted(value)}" for key, value in texts.items())]
     triage += ["  signs:", *(f"    {sign}: {_quoted(value)}" for sign, value in words.signs.items())]
     triage += ["  card:", *(f"    {key}: {_quoted(value)}" for key, value in words.card.items())]
-    header = (f"# {UNTRANSLATED_MARK}: made by `python scripts/docs.py new-language {code}` from English. Translate every\n"
-              "# value (keep the keys), choose the countries, then delete this line and the next.\n"
-              f"# {UNTRANSLATED_MARK}: the language code is {code}.\n")
+    header = (
+        f"# {UNTRANSLATED_MARK}: made by `python scripts/docs.py new-language {code}` from English. Translate every\n"
+        "# value (keep the keys), choose the countries, then delete this line and the next.\n"
+        f"# {UNTRANSLATED_MARK}: the language code is {code}.\n"
+    )
     return header + text.rstrip("\n") + "\n\n" + "\n".join(triage) + "\n"
 
 
@@ -279,13 +331,17 @@ def cmd_readability(args: argparse.Namespace) -> int:
     for path in paths:
         result = readability.score(Path(path).read_text(encoding="utf-8"))
         failed |= not result.ok
-        print(f"{'ok' if result.ok else 'TOO HARD':8} SMOG {result.smog:5.1f} (max {readability.SMOG_LIMIT:g})  "
-              f"grade {result.grade:5.1f} (max {readability.GRADE_LIMIT:g})  {path}")
+        print(
+            f"{'ok' if result.ok else 'TOO HARD':8} SMOG {result.smog:5.1f} (max {readability.SMOG_LIMIT:g})  "
+            f"grade {result.grade:5.1f} (max {readability.GRADE_LIMIT:g})  {path}"
+        )
     return 1 if failed else 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     status = commands.add_parser("status", help=cmd_status.__doc__)
@@ -298,7 +354,9 @@ def main() -> int:
 
     stamp_parser = commands.add_parser("stamp", help=cmd_stamp.__doc__)
     stamp_parser.add_argument("pages", nargs="+", type=Path, help="translated pages")
-    stamp_parser.add_argument("--state", choices=("machine-assisted-draft", "reviewed"), help="set the state too")
+    stamp_parser.add_argument(
+        "--state", choices=("machine-assisted-draft", "reviewed"), help="set the state too"
+    )
     stamp_parser.set_defaults(run=cmd_stamp)
 
     terms = commands.add_parser("terms", help=cmd_terms.__doc__)

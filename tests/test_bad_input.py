@@ -29,14 +29,20 @@ def test_unchanged_copy_builds(project: Path) -> None:
 
 
 def test_bad_yaml_front_matter_names_file_and_line(project: Path) -> None:
-    edit(project / "docs/en/symptoms.md", lambda text: text.replace("description:", "description: [broken", 1))
+    edit(
+        project / "docs/en/symptoms.md", lambda text: text.replace("description:", "description: [broken", 1)
+    )
     output = build_output(project)
     assert "docs/en/symptoms.md:3: invalid YAML" in output
 
 
 def test_missing_front_matter_key_is_named(project: Path) -> None:
-    edit(project / "docs/en/causes.md", lambda text: "\n".join(
-        line for line in text.splitlines() if not line.startswith("last_reviewed:")) + "\n")
+    edit(
+        project / "docs/en/causes.md",
+        lambda text: (
+            "\n".join(line for line in text.splitlines() if not line.startswith("last_reviewed:")) + "\n"
+        ),
+    )
     assert "docs/en/causes.md:1: front matter lacks 'last_reviewed'" in build_output(project)
 
 
@@ -74,6 +80,9 @@ def test_broken_link_fails_the_build(project: Path) -> None:
 
 
 def test_bad_translation_file_names_file_and_key(project: Path) -> None:
-    edit(project / "translations/en.yml", lambda text: text.replace("  sources_heading:", "  sources_heading_typo:"))
+    edit(
+        project / "translations/en.yml",
+        lambda text: text.replace("  sources_heading:", "  sources_heading_typo:"),
+    )
     output = build_output(project)
     assert "translations/en.yml" in output and "sources_heading" in output

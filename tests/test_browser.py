@@ -19,7 +19,9 @@ PAGES = [
     for language in languages()
     for path in [page_url(page) for page in nav_pages()] + GENERATED_PAGES
 ]
-EMBED_PAGES = [f"embed/{language.url_prefix}{page_url(page)}" for language in languages() for page in nav_pages()]
+EMBED_PAGES = [
+    f"embed/{language.url_prefix}{page_url(page)}" for language in languages() for page in nav_pages()
+]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SCHEMES = ("light", "dark")
 AA_TEXT = 4.5
@@ -84,7 +86,9 @@ def test_urgency_boxes_keep_aa_contrast_and_distinct_colours(browser, site_url: 
     page = browser.new_page(color_scheme=scheme)
     page.goto(site_url + "when-to-get-help/")
     boxes = page.evaluate(
-        "() => { const { contrast, background } = " + CONTRAST_JS + """;
+        "() => { const { contrast, background } = "
+        + CONTRAST_JS
+        + """;
             return ["emergency", "urgent", "routine"].map((kind) => {
                 const box = document.querySelector(`div.admonition.${kind}`);
                 const title = box.querySelector('.admonition-title');
@@ -102,7 +106,9 @@ def test_urgency_boxes_keep_aa_contrast_and_distinct_colours(browser, site_url: 
     for box in boxes:
         assert box["title"] >= AA_TEXT, f"{scheme}: {box['kind']} title contrast {box['title']:.2f}"
         assert box["text"] >= AA_TEXT, f"{scheme}: {box['kind']} text contrast {box['text']:.2f}"
-        assert box["againstPage"] >= AA_NON_TEXT, f"{scheme}: {box['kind']} against the page {box['againstPage']:.2f}"
+        assert box["againstPage"] >= AA_NON_TEXT, (
+            f"{scheme}: {box['kind']} against the page {box['againstPage']:.2f}"
+        )
     assert len({box["colour"] for box in boxes}) == 3, f"{scheme}: urgency colours are not distinct: {boxes}"
     page.close()
 
@@ -120,7 +126,9 @@ def test_keyboard_focus_is_visible_and_skips_the_closed_drawer(
         page.keyboard.press("Tab")
         page.wait_for_timeout(300)  # Material's transitions (search field, menus) take 250 ms
         focus = page.evaluate(
-            "() => { const { contrast, background } = " + CONTRAST_JS + """;
+            "() => { const { contrast, background } = "
+            + CONTRAST_JS
+            + """;
                 // The colour scheme toggle is a hidden radio button that shows its focus on its visible label.
                 const active = document.activeElement;
                 const element = active.matches('.md-option')
@@ -140,7 +148,9 @@ def test_keyboard_focus_is_visible_and_skips_the_closed_drawer(
         if not focus["onScreen"]:
             problems.append(f"tab stop {stop} is off screen: {focus['name']}")
         elif not focus["ring"] or focus["ringContrast"] < AA_NON_TEXT:
-            problems.append(f"tab stop {stop} has a faint focus ring ({focus['ringContrast']:.2f}): {focus['name']}")
+            problems.append(
+                f"tab stop {stop} has a faint focus ring ({focus['ringContrast']:.2f}): {focus['name']}"
+            )
     assert not problems, "\n".join(problems)
     page.close()
 

@@ -32,12 +32,19 @@ def test_every_json_file_is_valid_against_its_schema(site: Path) -> None:
     triage_schema = validator("triage.schema.json")
     checks["api/v1/emergency-numbers.json"] = validator("emergency-numbers.schema.json")
     for path in (site / API_ROOT).glob("*/*.json"):
-        checks[path.relative_to(site).as_posix()] = triage_schema if path.name == "triage.json" else page_schema
-    checks |= {path.relative_to(site).as_posix(): oembed_schema for path in (site / "oembed").glob("*/*.json")}
+        checks[path.relative_to(site).as_posix()] = (
+            triage_schema if path.name == "triage.json" else page_schema
+        )
+    checks |= {
+        path.relative_to(site).as_posix(): oembed_schema for path in (site / "oembed").glob("*/*.json")
+    }
     # One page file and one oEmbed file per page per language, the index, the numbers and a triage file per language.
     assert len(checks) == 2 + 2 * len(ALL_PAGES) + len(languages())
-    errors = [f"{path}: {error.message} at {list(error.absolute_path)}"
-              for path, check in checks.items() for error in check.iter_errors(load(site, path))]
+    errors = [
+        f"{path}: {error.message} at {list(error.absolute_path)}"
+        for path, check in checks.items()
+        for error in check.iter_errors(load(site, path))
+    ]
     assert not errors, "\n".join(errors)
 
 
@@ -90,8 +97,12 @@ def test_pages_name_their_oembed_and_schema_org_data(site: Path, site_url: str, 
         iframe = parse(oembed["html"]).iframe
         # oEmbed consumers (WordPress caps frames at 1000 px) get the page's card, not the whole page.
         assert iframe["src"] == site_url + "embed/card/" + language.url_prefix + page_url(page)
-        assert soup(site / "embed" / "card" / language.url_prefix / page_url(page) / "index.html").select_one(
-            "html[data-embed-card] .embed-card__more a")["href"] == document.select_one("link[rel=canonical]")["href"]
+        assert (
+            soup(site / "embed" / "card" / language.url_prefix / page_url(page) / "index.html").select_one(
+                "html[data-embed-card] .embed-card__more a"
+            )["href"]
+            == document.select_one("link[rel=canonical]")["href"]
+        )
 
         data = json.loads(document.select_one('script[type="application/ld+json"]').string)
         assert data["@type"] == "MedicalWebPage"

@@ -53,8 +53,10 @@ def wordpress_iframe(oembed_html: str, secret: str) -> str:
     kept["src"] += "#?secret=" + secret
     attributes = " ".join(f'{name}="{value}"' for name, value in kept.items())
     # WordPress hides the frame until its first message arrives.
-    return (f'<iframe {attributes} sandbox="allow-scripts" security="restricted" data-secret="{secret}"'
-            ' style="position: absolute; clip: rect(1px, 1px, 1px, 1px)"></iframe>')
+    return (
+        f'<iframe {attributes} sandbox="allow-scripts" security="restricted" data-secret="{secret}"'
+        ' style="position: absolute; clip: rect(1px, 1px, 1px, 1px)"></iframe>'
+    )
 
 
 @pytest.fixture
@@ -77,7 +79,11 @@ def host_page(host_html, site_url: str) -> callable:
     """A host page that embeds the given guide path with our copy-paste snippet."""
 
     def make(path: str) -> str:
-        return host_html(SNIPPET.read_text(encoding="utf-8").replace("__EMBED_URL__", site_url + path).replace("__TITLE__", "Guide"))
+        return host_html(
+            SNIPPET.read_text(encoding="utf-8")
+            .replace("__EMBED_URL__", site_url + path)
+            .replace("__TITLE__", "Guide")
+        )
 
     return make
 
@@ -148,7 +154,10 @@ def test_display_options_work_in_a_frame_and_on_its_internal_links_but_never_top
     frame = embedded_frame(page)
     header = frame.locator(".embed-header a")
     header.wait_for()
-    assert header.get_attribute("href") == site_url + "es/symptoms/" and header.get_attribute("target") == "_blank"
+    assert (
+        header.get_attribute("href") == site_url + "es/symptoms/"
+        and header.get_attribute("target") == "_blank"
+    )
     assert frame.locator("details.page-notice").count() == 0
     frame.locator("a[href*='when-to-get-help']").first.click()
     frame.locator(".embed-header a").wait_for()
@@ -179,15 +188,22 @@ def test_the_host_snippet_clamps_absurd_heights_and_ignores_non_numbers(browser,
     frame = embedded_frame(page)
     frame.locator("h1").first.wait_for()
     page.wait_for_function("() => document.querySelector('iframe[data-spine-guide]').clientHeight !== 600")
+
     def height() -> int:
         return page.locator("iframe[data-spine-guide]").evaluate("frame => frame.clientHeight")
 
     settled = height()
-    frame.locator("html").evaluate("() => parent.postMessage({type: 'spine-guide:height', height: '9e9px'}, '*')")
+    frame.locator("html").evaluate(
+        "() => parent.postMessage({type: 'spine-guide:height', height: '9e9px'}, '*')"
+    )
     page.wait_for_timeout(300)
     assert height() == settled
-    frame.locator("html").evaluate("() => parent.postMessage({type: 'spine-guide:height', height: 1e12}, '*')")
-    page.wait_for_function(f"() => document.querySelector('iframe[data-spine-guide]').clientHeight !== {settled}")
+    frame.locator("html").evaluate(
+        "() => parent.postMessage({type: 'spine-guide:height', height: 1e12}, '*')"
+    )
+    page.wait_for_function(
+        f"() => document.querySelector('iframe[data-spine-guide]').clientHeight !== {settled}"
+    )
     assert height() == 30000
 
 
@@ -218,12 +234,19 @@ def test_the_oembed_html_pasted_as_it_is_shows_the_whole_card(browser, site: Pat
     frame = page.frame_locator("iframe")
     frame.locator("div.admonition.emergency").wait_for()
     assert frame.locator("[data-embed-card]").count() == 1
-    assert frame.locator("html").evaluate("html => html.scrollHeight <= window.innerHeight")  # no inner scrollbar
+    assert frame.locator("html").evaluate(
+        "html => html.scrollHeight <= window.innerHeight"
+    )  # no inner scrollbar
     assert frame.locator(".embed-card__more a").is_visible()
 
 
-@pytest.mark.parametrize(("locale", "page_name"), [(lang.locale, p) for lang in languages() for p in ("index", "symptoms", "when-to-get-help")])
-def test_inside_a_wordpress_like_host_the_card_fits_and_its_link_opens(browser, site: Path, host_html, locale: str, page_name: str) -> None:
+@pytest.mark.parametrize(
+    ("locale", "page_name"),
+    [(lang.locale, p) for lang in languages() for p in ("index", "symptoms", "when-to-get-help")],
+)
+def test_inside_a_wordpress_like_host_the_card_fits_and_its_link_opens(
+    browser, site: Path, host_html, locale: str, page_name: str
+) -> None:
     page = browser.new_page(viewport={"width": 600, "height": 800})
     iframe = wordpress_iframe(oembed_html(site, locale, page_name), "Ab12Cd34Ef")
     page.goto(host_html(f"{iframe}<script>{WORDPRESS_HOST_SCRIPT}</script>"))
@@ -231,7 +254,9 @@ def test_inside_a_wordpress_like_host_the_card_fits_and_its_link_opens(browser, 
     frame.locator(".embed-card__more a").wait_for()
     page.wait_for_function("() => !document.querySelector('iframe').hasAttribute('style')")
     page.wait_for_timeout(300)
-    card_height = frame.locator("html").evaluate("() => Math.ceil(document.querySelector('main.embed').getBoundingClientRect().bottom)")
+    card_height = frame.locator("html").evaluate(
+        "() => Math.ceil(document.querySelector('main.embed').getBoundingClientRect().bottom)"
+    )
     frame_height = page.locator("iframe").evaluate("frame => frame.clientHeight")
     assert card_height <= 1000, card_height
     assert abs(frame_height - card_height) <= 2, (frame_height, card_height)
@@ -243,7 +268,9 @@ def test_inside_a_wordpress_like_host_the_card_fits_and_its_link_opens(browser, 
     assert page.locator("h1").first.is_visible()
 
 
-def test_source_page_from_an_embed_opens_a_guide_whose_search_and_offline_saving_work(browser, host_page) -> None:
+def test_source_page_from_an_embed_opens_a_guide_whose_search_and_offline_saving_work(
+    browser, host_page
+) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(host_page("embed/symptoms/"))
@@ -259,8 +286,11 @@ def test_source_page_from_an_embed_opens_a_guide_whose_search_and_offline_saving
     context.close()
 
 
-@pytest.mark.parametrize(("language", "page"), [(lang, p) for lang in languages() for p in nav_pages()],
-                         ids=lambda v: getattr(v, "locale", v))
+@pytest.mark.parametrize(
+    ("language", "page"),
+    [(lang, p) for lang in languages() for p in nav_pages()],
+    ids=lambda v: getattr(v, "locale", v),
+)
 def test_every_page_has_an_embed_view_without_site_chrome(site: Path, language, page: str) -> None:
     document = soup(site / "embed" / language.url_prefix / page_url(page) / "index.html")
     assert document.html.has_attr("data-embed")
@@ -274,7 +304,9 @@ def test_every_page_has_an_embed_view_without_site_chrome(site: Path, language, 
 
 @pytest.mark.downloads  # links to the whole-guide handout, made only with the downloads
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
-def test_hospital_page_has_snippet_live_example_licence_and_other_formats(site: Path, site_url: str, language) -> None:
+def test_hospital_page_has_snippet_live_example_licence_and_other_formats(
+    site: Path, site_url: str, language
+) -> None:
     document = soup(site / language.url_prefix / "for-hospitals" / "index.html")
     code = document.select_one("pre code").get_text()
     assert f'src="{site_url}embed/{language.url_prefix}when-to-get-help/?emergency=' in code
@@ -288,7 +320,9 @@ def test_hospital_page_has_snippet_live_example_licence_and_other_formats(site: 
 def test_wordpress_keeps_sizing_the_frame_after_an_internal_link(browser, site_url: str, host_html) -> None:
     page = browser.new_page(viewport={"width": 600, "height": 800})
     secret = "Zz98Yy76"  # noqa: S105 - WordPress's per-frame token, not a password
-    iframe = wordpress_iframe(f'<iframe src="{site_url}embed/symptoms/" width="600" height="1000" title="Guide"></iframe>', secret)
+    iframe = wordpress_iframe(
+        f'<iframe src="{site_url}embed/symptoms/" width="600" height="1000" title="Guide"></iframe>', secret
+    )
     page.goto(host_html(f"{iframe}<script>{WORDPRESS_HOST_SCRIPT}</script>"))
     frame = page.frame_locator("iframe")
     page.wait_for_function("() => !document.querySelector('iframe').hasAttribute('style')")

@@ -23,13 +23,18 @@ def test_every_number_is_an_emergency_number_of_its_country() -> None:
     assert len(catalogue.countries) >= 30
     for country in catalogue.countries.values():
         for number in country.numbers:
-            assert shortnumberinfo.is_emergency_number(number.number, country.code), f"{country.code} {number.number}"
+            assert shortnumberinfo.is_emergency_number(number.number, country.code), (
+                f"{country.code} {number.number}"
+            )
 
 
 def test_each_language_shows_first_the_countries_the_issue_asks_for_where_we_have_a_source() -> None:
     wanted = {
-        "es": ["ES", "MX", "US", "CO", "AR"], "fr": ["FR", "BE", "CH", "CA", "LU"], "zh": ["CN", "SG", "HK", "TW"],
-        "ar": ["SA", "EG", "AE", "JO"], "vi": ["VN", "US", "AU", "CA"],
+        "es": ["ES", "MX", "US", "CO", "AR"],
+        "fr": ["FR", "BE", "CH", "CA", "LU"],
+        "zh": ["CN", "SG", "HK", "TW"],
+        "ar": ["SA", "EG", "AE", "JO"],
+        "vi": ["VN", "US", "AU", "CA"],
         "en": ["US", "CA", "GB", "IE", "AU", "NZ", "IN", "PH", "ZA"],
     }
     catalogue = load_numbers()
@@ -53,9 +58,14 @@ def test_emergency_boxes_name_countries_in_the_page_language_without_doubts(site
             item = box.select_one(f".emergency-call__item[data-country='{first}']")
             assert item is not None, f"{path}: no number for {first}"
             assert item["data-name"] == country_name(first, language.locale)
-            assert item.select_one("a[href^='tel:']")["href"] == "tel:" + catalogue.countries[first].numbers[0].dial
+            assert (
+                item.select_one("a[href^='tel:']")["href"]
+                == "tel:" + catalogue.countries[first].numbers[0].dial
+            )
             text = box.get_text()
-            assert not [note for note in notes if note[:30] in text], f"{path}: a verification note in the box"
+            assert not [note for note in notes if note[:30] in text], (
+                f"{path}: a verification note in the box"
+            )
             assert "verified" not in text.lower()
 
 
@@ -65,7 +75,9 @@ def test_sources_page_lists_every_number_and_the_countries_without_a_source(site
     for country in load_numbers().countries.values():
         assert country_name(country.code, "es") in table
     for code in load_numbers().no_source:
-        assert country_name(code, "es") in page.get_text(), f"{code} is not named as a country without a source"
+        assert country_name(code, "es") in page.get_text(), (
+            f"{code} is not named as a country without a source"
+        )
 
 
 def test_emergency_numbers_json_names_every_country_in_every_language(site: Path) -> None:
@@ -99,7 +111,10 @@ def test_a_language_cannot_show_a_country_without_a_source(tmp_path: Path) -> No
     line = text[: text.index("countries: [")].count("\n") + 1
     path.write_text(text.replace("countries: [ES, MX, US]", "countries: [ES, MX, US, CO]"), encoding="utf-8")
     result = build_site(project, project / "site", downloads=False)
-    assert f"translations/es.yml:{line}: country 'CO' has no entry in data/emergency-numbers.yml" in result.stdout + result.stderr
+    assert (
+        f"translations/es.yml:{line}: country 'CO' has no entry in data/emergency-numbers.yml"
+        in result.stdout + result.stderr
+    )
 
 
 # --- In real Chromium -------------------------------------------------------------------------------
@@ -120,7 +135,10 @@ def first_screen(page) -> dict[str, float]:
 def test_title_and_number_are_on_the_first_screen_of_a_phone(browser, site_url: str, language) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    for url in (site_url + language.url_prefix + "when-to-get-help/", site_url + embed_path(language.locale, "when-to-get-help/")):
+    for url in (
+        site_url + language.url_prefix + "when-to-get-help/",
+        site_url + embed_path(language.locale, "when-to-get-help/"),
+    ):
         page.goto(url)
         place = first_screen(page)
         assert place["number"] <= place["height"], f"{url}: the number ends at {place['number']} px"
@@ -135,7 +153,9 @@ def test_title_and_number_are_on_the_first_screen_of_a_phone(browser, site_url: 
 
 
 def chosen_number(page) -> str:
-    return page.locator("div.admonition.emergency .emergency-call__item:not([hidden]) .emergency-call__link").first.inner_text()
+    return page.locator(
+        "div.admonition.emergency .emergency-call__item:not([hidden]) .emergency-call__link"
+    ).first.inner_text()
 
 
 def test_browser_region_picks_the_country(browser, site_url: str) -> None:
@@ -158,7 +178,9 @@ def test_chosen_country_changes_every_box_and_is_kept_across_pages(browser, site
     assert picker.locator(".country-picker__list li:not([hidden])").count() == 1
     picker.get_by_role("button", name="France").click()
     assert "France" in chosen_number(page) and "15" in chosen_number(page)
-    assert page.evaluate("document.activeElement.classList.contains('emergency-call__link')"), "focus moves to the number"
+    assert page.evaluate("document.activeElement.classList.contains('emergency-call__link')"), (
+        "focus moves to the number"
+    )
     page.goto(site_url + "symptoms/")
     assert "France" in chosen_number(page)
     # Offline too, once the guide is saved on the device.

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.downloads
 
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each sheet, as pdftotext (poppler) reads it."""
-    result = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
     return result.stdout.split("\f")[:-1]
 
 
@@ -50,7 +52,12 @@ def test_every_page_has_a_handout_in_its_language(site: Path, site_url: str, lan
         assert pdf.is_file(), f"no handout {pdf.relative_to(site)}"
         sheets = pdf_pages(pdf)
         assert sheets, f"{pdf} has no text"
-        title = soup(site / language.url_prefix / page_url(page) / "index.html").find("h1").get_text().strip("¶ \n")
+        title = (
+            soup(site / language.url_prefix / page_url(page) / "index.html")
+            .find("h1")
+            .get_text()
+            .strip("¶ \n")
+        )
         assert holds(sheets[0], title), f"{pdf}: the first sheet does not show the title {title!r}"
         address = site_url + language.url_prefix + page_url(page)
         for number, sheet in enumerate(sheets, start=1):
@@ -74,7 +81,11 @@ def test_emergency_box_starts_on_the_first_sheet_with_its_advice_and_numbers(sit
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 def test_whole_guide_handout_holds_every_page_in_order(site: Path, language) -> None:
     guide = pdf_pages(site / guide_handout_path(language.locale))
-    expected = [sheet for page in nav_pages() for sheet in pdf_pages(site / handout_path(language.locale, page_url(page)))]
+    expected = [
+        sheet
+        for page in nav_pages()
+        for sheet in pdf_pages(site / handout_path(language.locale, page_url(page)))
+    ]
     assert guide == expected
 
 
@@ -118,7 +129,8 @@ def test_alert_cards_carry_the_signs_and_fit_their_size(site: Path, language) ->
         assert len(reader.pages) == pages, f"{pdf.name}: the card does not fit {pages} sheet(s)"
         box = reader.pages[0].mediabox
         assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
-            int(width.removesuffix("mm")), int(height.removesuffix("mm"))
+            int(width.removesuffix("mm")),
+            int(height.removesuffix("mm")),
         )
         text = "".join(pdf_pages(pdf))
         for sign in load_catalogue().card_signs:
@@ -128,7 +140,9 @@ def test_alert_cards_carry_the_signs_and_fit_their_size(site: Path, language) ->
     links = [link["href"] for link in page.select(".alert-card-links a")]
     assert [link.rsplit("/", 1)[-1] for link in links] == ["alert-card.pdf", "alert-card-phone.pdf"]
     handout = "".join(pdf_pages(site / handout_path(language.locale, "when-to-get-help/")))
-    assert holds(handout, load_language(language.locale).strings["alert_card_link"]), "the handout does not point to the card"
+    assert holds(handout, load_language(language.locale).strings["alert_card_link"]), (
+        "the handout does not point to the card"
+    )
 
 
 def type3_fonts(pdf: Path) -> list[str]:

@@ -82,7 +82,7 @@ REFUSED_MARKDOWN = {
     "css url": '<p style="background:url(https://evil.example/x)">x</p>',
     "attr_list onclick on link": '[text](page.md){ onclick="alert(1)" }',
     "attr_list handler on paragraph": 'Paragraph\n{: onmouseover="alert(1)" }',
-    "attr_list style": "Paragraph\n{: style=\"display:none\" }",
+    "attr_list style": 'Paragraph\n{: style="display:none" }',
     "attr_list fake emergency class": "Call now\n{: .fake-box }",
     "attr_list hidden fake class on heading": "## Title {: .md-hidden }",
     "attr_list data-md attribute": 'Paragraph\n{: data-md-component="search" }',
@@ -97,7 +97,7 @@ REFUSED_MARKDOWN = {
     "javascript leading space": '<a href=" javascript:alert(1)">x</a>',
     "javascript titled link": '[x](javascript:alert(1) "title")',
     "javascript reference link": "[x][r]\n\n[r]: javascript:alert(1)",
-    "javascript reference with entity": "[x][r]\n\n[r]: &#x6A;avascript:alert(1) \"t\"",
+    "javascript reference with entity": '[x][r]\n\n[r]: &#x6A;avascript:alert(1) "t"',
     "vbscript": '<a href="vbscript:msgbox(1)">x</a>',
     "data link": "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "data image": '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="">',
@@ -126,10 +126,10 @@ REFUSED_MARKDOWN = {
     "backtick fence is not enabled, so the tag is raw": "```\n<script>alert(1)</script>\n```",
     "attr_list hidden": "Keep this warning\n{: hidden }",
     "raw hidden paragraph": "<p hidden>Keep this warning</p>",
-    "attr_list data attribute": "Paragraph\n{: data-x=\"1\" }",
-    "attr_list role": "Paragraph\n{: role=\"alert\" }",
+    "attr_list data attribute": 'Paragraph\n{: data-x="1" }',
+    "attr_list role": 'Paragraph\n{: role="alert" }',
     "attr_list id on a paragraph": "Paragraph\n{: #my-anchor }",
-    "attr_list lang": "Paragraph\n{: lang=\"en\" }",
+    "attr_list lang": 'Paragraph\n{: lang="en" }',
     "raw details": "<details><summary>More</summary><p>x</p></details>",
     "raw generated class": '<div class="emergency-numbers">999</div>',
     "nested admonition with handler": '!!! note "n"\n    <p onclick="alert(1)">x</p>',
@@ -170,11 +170,20 @@ def test_harmless_markdown_passes_unchanged(source: str) -> None:
 @pytest.mark.parametrize(
     ("attribute", "value", "allowed"),
     [
-        ("href", "symptoms/", True), ("href", "#source-2", True), ("href", "https://www.nhs.uk/", True),
-        ("href", "mailto:a@b.org", True), ("href", "tel:999", True), ("href", "http://evil.example/", False),
-        ("href", "//evil.example/", False), ("href", "\\\\evil.example", False), ("href", "jav\tascript:x", False),
-        ("href", "\x01javascript:x", False), ("href", "data:text/html,x", False), ("src", "https://cdn.example/x.png", False),
-        ("src", "../assets/x.png", True), ("src", "data:image/png;base64,AAAA", False),
+        ("href", "symptoms/", True),
+        ("href", "#source-2", True),
+        ("href", "https://www.nhs.uk/", True),
+        ("href", "mailto:a@b.org", True),
+        ("href", "tel:999", True),
+        ("href", "http://evil.example/", False),
+        ("href", "//evil.example/", False),
+        ("href", "\\\\evil.example", False),
+        ("href", "jav\tascript:x", False),
+        ("href", "\x01javascript:x", False),
+        ("href", "data:text/html,x", False),
+        ("src", "https://cdn.example/x.png", False),
+        ("src", "../assets/x.png", True),
+        ("src", "data:image/png;base64,AAAA", False),
     ],
 )
 def test_link_addresses(attribute: str, value: str, allowed: bool) -> None:
@@ -188,9 +197,19 @@ def test_sources_may_keep_their_old_http_addresses() -> None:
 # --- UI strings, site names, titles: plain text --------------------------------------------------------
 
 MARKUP_STRINGS = [
-    "<b>bold</b>", "<img src=x onerror=alert(1)>", "&lt;script&gt;", "&#60;script", "&#x3c;b&#x3e;", "&lt",
-    '"><script>alert(1)</script>', "`code`", "[click](https://evil.example)", "javascript:alert(1)",
-    "Title {: onclick=x }", "x&nbsp;y", "data:text/html,x",
+    "<b>bold</b>",
+    "<img src=x onerror=alert(1)>",
+    "&lt;script&gt;",
+    "&#60;script",
+    "&#x3c;b&#x3e;",
+    "&lt",
+    '"><script>alert(1)</script>',
+    "`code`",
+    "[click](https://evil.example)",
+    "javascript:alert(1)",
+    "Title {: onclick=x }",
+    "x&nbsp;y",
+    "data:text/html,x",
 ]
 
 
@@ -199,13 +218,15 @@ def test_markup_in_a_ui_string_is_found(value: str) -> None:
     assert markup_in(value) is not None
 
 
-@pytest.mark.parametrize("value", ["AT&T", "Q & A", "l'hôpital", "5 - 3 = 2", "«Guillemets»", "急症：拨打 120", "(see below)"])
+@pytest.mark.parametrize(
+    "value", ["AT&T", "Q & A", "l'hôpital", "5 - 3 = 2", "«Guillemets»", "急症：拨打 120", "(see below)"]
+)
 def test_plain_ui_strings_pass(value: str) -> None:
     assert markup_in(value) is None
 
 
 def test_markup_anywhere_in_a_translation_file_names_line_and_key(tmp_path: Path) -> None:
-    text = "strings:\n  ok: fine\ntriage:\n  signs:\n    - plain\n    - \"<b>weak legs</b>\"\n"
+    text = 'strings:\n  ok: fine\ntriage:\n  signs:\n    - plain\n    - "<b>weak legs</b>"\n'
     with pytest.raises(ContentError, match=r"x\.yml:6: 'triage\.signs\[1\]' contains '<'"):
         check_plain_text_tree(text, tmp_path / "x.yml")
 
@@ -223,15 +244,22 @@ def test_quote_in_a_description_is_plain_text_and_escaped_by_templates() -> None
 def _good_meta() -> dict[str, object]:
     import datetime as dt
 
-    return {"title": "T", "description": "D", "last_reviewed": dt.date(2026, 1, 1),
-            "review_state": "not-clinically-reviewed", "sources": [1]}
+    return {
+        "title": "T",
+        "description": "D",
+        "last_reviewed": dt.date(2026, 1, 1),
+        "review_state": "not-clinically-reviewed",
+        "sources": [1],
+    }
 
 
 def test_future_review_date_is_refused(tmp_path: Path) -> None:
     import datetime as dt
 
     with pytest.raises(ContentError, match="in the future"):
-        check_meta({**_good_meta(), "last_reviewed": dt.date.today() + dt.timedelta(days=1)}, tmp_path / "p.md")
+        check_meta(
+            {**_good_meta(), "last_reviewed": dt.date.today() + dt.timedelta(days=1)}, tmp_path / "p.md"
+        )
 
 
 # --- reading files ---------------------------------------------------------------------------------------
@@ -283,7 +311,12 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["> " * 10_000 + "deep", "".join("    " * level + "- item\n" for level in range(40)), "- " * 50 + "x", "1. " * 30 + "x"],
+    [
+        "> " * 10_000 + "deep",
+        "".join("    " * level + "- item\n" for level in range(40)),
+        "- " * 50 + "x",
+        "1. " * 30 + "x",
+    ],
     ids=["quotes", "indented lists", "list markers on one line", "numbered on one line"],
 )
 def test_deep_nesting_is_refused_before_markdown_sees_it(tmp_path: Path, text: str) -> None:
@@ -294,17 +327,23 @@ def test_deep_nesting_is_refused_before_markdown_sees_it(tmp_path: Path, text: s
 # --- urgency boxes ---------------------------------------------------------------------------------------
 
 BOX = '<div class="admonition emergency"><p class="admonition-title">Call</p><p>Go now.</p>{extra}</div>'
-NUMBERS = ('<div class="emergency-call"><ul class="emergency-call__list"><li class="emergency-call__item">'
-           '<a class="emergency-call__link" href="tel:999">999</a></li><li hidden data-numbers="112"></li></ul>'
-           '<details class="country-picker" hidden></details></div>')
+NUMBERS = (
+    '<div class="emergency-call"><ul class="emergency-call__list"><li class="emergency-call__item">'
+    '<a class="emergency-call__link" href="tel:999">999</a></li><li hidden data-numbers="112"></li></ul>'
+    '<details class="country-picker" hidden></details></div>'
+)
 
 HIDDEN_BOXES = {
     "collapsible": '<details class="emergency"><summary>Call</summary><p>Go.</p></details>',
     "inside details": "<details><summary>x</summary>" + BOX.format(extra="") + "</details>",
-    "hidden attribute": BOX.format(extra="").replace('<div class="admonition emergency"', '<div hidden class="admonition emergency"'),
+    "hidden attribute": BOX.format(extra="").replace(
+        '<div class="admonition emergency"', '<div hidden class="admonition emergency"'
+    ),
     "hidden parent": "<div hidden>" + BOX.format(extra="") + "</div>",
-    "style on box": BOX.format(extra="").replace('<div class="admonition emergency"', '<div style="display:none" class="admonition emergency"'),
-    "hidden text inside": BOX.format(extra='<p hidden>x</p>'),
+    "style on box": BOX.format(extra="").replace(
+        '<div class="admonition emergency"', '<div style="display:none" class="admonition emergency"'
+    ),
+    "hidden text inside": BOX.format(extra="<p hidden>x</p>"),
     "typed number": BOX.format(extra="<p>Call 0800 123 456.</p>"),
     "typed number with plus": BOX.format(extra="<p>Ring +1 (900) 555-0199</p>"),
     "arabic-indic digits": BOX.format(extra="<p>اتصل ٩٩٩</p>"),
@@ -328,7 +367,9 @@ def test_generated_numbers_and_citations_in_a_box_are_fine() -> None:
 
 
 def test_policy_allows_only_hashed_inline_scripts() -> None:
-    policy = content_security_policy("<script>var a = 1;</script><script type=\"application/ld+json\">{}</script>")
+    policy = content_security_policy(
+        '<script>var a = 1;</script><script type="application/ld+json">{}</script>'
+    )
     assert "object-src 'none'" in policy and "base-uri 'none'" in policy and "form-action 'none'" in policy
     assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
     assert policy.count("'sha256-") == 1
@@ -390,20 +431,76 @@ def test_unchanged_site_builds_with_a_policy_on_every_page_and_nothing_dangerous
 @pytest.mark.parametrize(
     ("file", "old", "new", "expected"),
     [
-        ("docs/es/symptoms.md", "\n## ", '\n<p style="display:none">x</p>\n\n## ', r"docs/es/symptoms\.md:\d+: attribute style"),
-        ("docs/es/symptoms.md", "!!! emergency", '!!! note', r"docs/es/symptoms\.md:\d+: urgency box 1 should be '!!! emergency'"),
-        ("docs/fr/outlook.md", "\n## ", "\n[Voir][x]\n\n[x]: https://evil.example/\n\n## ", r"docs/fr/outlook\.md:\d+: link to evil\.example"),
-        ("docs/es/causes.md", "last_reviewed: ", "last_reviewed: 2026-02-30\nx_old: ", r"docs/es/causes\.md:\d+: invalid YAML: '2026-02-30' is not a real date"),
-        ("translations/es.yml", "  read_english:", "  read_englsh:", r"translations/es\.yml:\d+: missing or empty key 'strings\.read_english'"),
-        ("translations/zh.yml", "  sources_heading: \"", "  sources_heading: \"<img src=x onerror=alert(1)>", r"translations/zh\.yml:\d+: 'strings\.sources_heading' contains '<'"),
-        ("translations/fr.yml", 'copyright: "Texte', 'copyright: "<script>alert(1)</script>Texte', r"translations/fr\.yml:\d+: 'site\.copyright' contains '<'"),
-        ("translations/es.yml", 'Symptoms: "Síntomas"', 'Symptoms: "Síntomas<img src=x onerror=alert(1)>"', r"translations/es\.yml:\d+: 'site\.nav_translations\.Symptoms'"),
-        ("translations/vi.yml", "  Glossary:", "  Glosary:", r"translations/vi\.yml:\d+: missing or empty key 'site\.nav_translations\.Glossary'"),
+        (
+            "docs/es/symptoms.md",
+            "\n## ",
+            '\n<p style="display:none">x</p>\n\n## ',
+            r"docs/es/symptoms\.md:\d+: attribute style",
+        ),
+        (
+            "docs/es/symptoms.md",
+            "!!! emergency",
+            "!!! note",
+            r"docs/es/symptoms\.md:\d+: urgency box 1 should be '!!! emergency'",
+        ),
+        (
+            "docs/fr/outlook.md",
+            "\n## ",
+            "\n[Voir][x]\n\n[x]: https://evil.example/\n\n## ",
+            r"docs/fr/outlook\.md:\d+: link to evil\.example",
+        ),
+        (
+            "docs/es/causes.md",
+            "last_reviewed: ",
+            "last_reviewed: 2026-02-30\nx_old: ",
+            r"docs/es/causes\.md:\d+: invalid YAML: '2026-02-30' is not a real date",
+        ),
+        (
+            "translations/es.yml",
+            "  read_english:",
+            "  read_englsh:",
+            r"translations/es\.yml:\d+: missing or empty key 'strings\.read_english'",
+        ),
+        (
+            "translations/zh.yml",
+            '  sources_heading: "',
+            '  sources_heading: "<img src=x onerror=alert(1)>',
+            r"translations/zh\.yml:\d+: 'strings\.sources_heading' contains '<'",
+        ),
+        (
+            "translations/fr.yml",
+            'copyright: "Texte',
+            'copyright: "<script>alert(1)</script>Texte',
+            r"translations/fr\.yml:\d+: 'site\.copyright' contains '<'",
+        ),
+        (
+            "translations/es.yml",
+            'Symptoms: "Síntomas"',
+            'Symptoms: "Síntomas<img src=x onerror=alert(1)>"',
+            r"translations/es\.yml:\d+: 'site\.nav_translations\.Symptoms'",
+        ),
+        (
+            "translations/vi.yml",
+            "  Glossary:",
+            "  Glosary:",
+            r"translations/vi\.yml:\d+: missing or empty key 'site\.nav_translations\.Glossary'",
+        ),
     ],
-    ids=["hidden style", "box replaced", "new external host", "impossible date", "mistyped key in es",
-         "markup in zh string", "markup in copyright", "markup in menu label", "menu title missing in vi"],
+    ids=[
+        "hidden style",
+        "box replaced",
+        "new external host",
+        "impossible date",
+        "mistyped key in es",
+        "markup in zh string",
+        "markup in copyright",
+        "markup in menu label",
+        "menu title missing in vi",
+    ],
 )
-def test_hostile_change_fails_the_build_naming_file_and_line(project: Path, file: str, old: str, new: str, expected: str) -> None:
+def test_hostile_change_fails_the_build_naming_file_and_line(
+    project: Path, file: str, old: str, new: str, expected: str
+) -> None:
     edit(project / file, old, new)
     assert re.search(expected, failed_build(project)), expected
 
@@ -468,7 +565,9 @@ def test_top_level_visit_shows_no_number_from_the_address(browser, quick_site_ur
     assert HOSPITAL_NUMBER not in page.content()
 
 
-def test_framed_number_says_where_it_comes_from_and_policy_blocks_nothing(browser, quick_site_url: str, tmp_path: Path) -> None:
+def test_framed_number_says_where_it_comes_from_and_policy_blocks_nothing(
+    browser, quick_site_url: str, tmp_path: Path
+) -> None:
     from conftest import serve
 
     (tmp_path / "host.html").write_text(
@@ -506,7 +605,8 @@ def _strings(locale: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    "deep", ["*" * 5000 + "x" + "*" * 5000, '<div markdown="1">\n' * 3000 + "x\n" + "</div>\n" * 3000],
+    "deep",
+    ["*" * 5000 + "x" + "*" * 5000, '<div markdown="1">\n' * 3000 + "x\n" + "</div>\n" * 3000],
     ids=["emphasis", "md_in_html"],
 )
 def test_markdown_recursion_fails_cleanly(project: Path, deep: str) -> None:

@@ -30,20 +30,26 @@ def expected_h1(site: Path, prefix: str, page: str) -> str:
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
-def test_every_page_and_search_work_offline_after_one_visit(browser, site: Path, site_url: str, language) -> None:
+def test_every_page_and_search_work_offline_after_one_visit(
+    browser, site: Path, site_url: str, language
+) -> None:
     context = browser.new_context()
     page = open_and_wait_until_saved(context, site_url + language.url_prefix)
     context.set_offline(True)
 
     for nav_page in nav_pages():
         page.goto(site_url + language.url_prefix + page_url(nav_page))
-        assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(site, language.url_prefix, nav_page)
+        assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(
+            site, language.url_prefix, nav_page
+        )
 
     search(page, expected_h1(site, language.url_prefix, "symptoms.md").split()[0])
 
     # A page never cached: the offline page in the reader's language, not a browser error.
     page.goto(site_url + language.url_prefix + "no-such-page/")
-    offline_title = soup(site / language.url_prefix / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    offline_title = (
+        soup(site / language.url_prefix / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    )
     assert page.locator("h1").first.inner_text().strip("¶ \n") == offline_title
     context.close()
 
@@ -130,11 +136,15 @@ def test_offline_reading_works_under_a_sub_path(browser, tmp_path: Path) -> None
     for _ in serve(root, port):
         context = browser.new_context()
         page = open_and_wait_until_saved(context, url + "es/")
-        scope = page.evaluate("navigator.serviceWorker.getRegistration().then(registration => registration.scope)")
+        scope = page.evaluate(
+            "navigator.serviceWorker.getRegistration().then(registration => registration.scope)"
+        )
         assert scope == url + "es/"
         context.set_offline(True)
         page.goto(url + "es/causes/")
-        assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(root / "guide", "es/", "causes.md")
+        assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(
+            root / "guide", "es/", "causes.md"
+        )
         context.close()
 
 
@@ -149,7 +159,12 @@ def test_saved_pages_answer_at_every_address_variant_offline(browser, site: Path
     open_and_wait_until_saved(context, site_url + "ar/")
     context.set_offline(True)
     symptoms = expected_h1(site, "ar/", "symptoms.md")
-    for variant in ("ar/symptoms", "ar/symptoms/index.html", "ar/symptoms/?from=leaflet#top", "ar/symptoms?x=1"):
+    for variant in (
+        "ar/symptoms",
+        "ar/symptoms/index.html",
+        "ar/symptoms/?from=leaflet#top",
+        "ar/symptoms?x=1",
+    ):
         page.goto(site_url + variant)
         assert h1(page) == symptoms, variant
     for variant in ("zh", "zh/index.html"):
@@ -189,7 +204,10 @@ def test_a_page_view_has_no_failed_request(browser, site_url: str, language) -> 
     page = context.new_page()
     failed: list[str] = []
     page.on("requestfailed", lambda request: failed.append(f"{request.url} {request.failure}"))
-    page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.url} {response.status}"))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and failed.append(f"{response.url} {response.status}"),
+    )
     page.goto(site_url + language.url_prefix + "symptoms/")
     page.locator(READY).wait_for(state="visible", timeout=60_000)
     page.goto(site_url + language.url_prefix + "treatment/", wait_until="networkidle")
@@ -198,7 +216,9 @@ def test_a_page_view_has_no_failed_request(browser, site_url: str, language) -> 
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
-def test_every_link_in_the_zip_opens_a_file_in_the_zip(site: Path, site_url: str, tmp_path: Path, language) -> None:
+def test_every_link_in_the_zip_opens_a_file_in_the_zip(
+    site: Path, site_url: str, tmp_path: Path, language
+) -> None:
     """Each address in every page of the zip (links, scripts, styles, images) is a file in the zip, or a
     web address (a source, or the English page a translation points to)."""
     with zipfile.ZipFile(site / bundle_path(language.locale)) as archive:
@@ -215,7 +235,9 @@ def test_every_link_in_the_zip_opens_a_file_in_the_zip(site: Path, site_url: str
     assert not broken, "\n".join(broken[:20])
 
 
-def test_a_link_out_of_the_saved_language_offline_explains_in_the_readers_language(browser, site: Path, site_url: str) -> None:
+def test_a_link_out_of_the_saved_language_offline_explains_in_the_readers_language(
+    browser, site: Path, site_url: str
+) -> None:
     context = browser.new_context()
     page = open_and_wait_until_saved(context, site_url + "es/symptoms/")  # only Spanish saved
     context.set_offline(True)

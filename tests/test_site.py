@@ -117,7 +117,9 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
-def test_a_missing_page_says_so_in_the_language_of_its_address(browser, site: Path, site_url: str, language) -> None:
+def test_a_missing_page_says_so_in_the_language_of_its_address(
+    browser, site: Path, site_url: str, language
+) -> None:
     # The test server answers like GitHub Pages: the root 404.html for every missing address.
     expected = soup(site / language.url_prefix / "404.html").find("h1").get_text().strip("¶ \n")
     page = browser.new_page()

@@ -16,7 +16,9 @@ from guidelib.translation import SOURCE_LANGUAGE, is_outdated, parity_problems, 
 from helpers import search, soup
 
 TRANSLATIONS = [language for language in languages() if language.locale != SOURCE_LANGUAGE]
-TRANSLATED_PAGES = sorted(path for language in TRANSLATIONS for path in (DOCS / language.locale).rglob("*.md"))
+TRANSLATED_PAGES = sorted(
+    path for language in TRANSLATIONS for path in (DOCS / language.locale).rglob("*.md")
+)
 
 
 def test_there_are_five_translations() -> None:
@@ -37,12 +39,16 @@ def test_translation_is_current_and_says_honestly_it_is_a_draft(path: Path) -> N
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS, ids=lambda language: language.locale)
-def test_translated_pages_show_their_state_direction_and_absolute_alternates(site: Path, site_url: str, language) -> None:
+def test_translated_pages_show_their_state_direction_and_absolute_alternates(
+    site: Path, site_url: str, language
+) -> None:
     for page in nav_pages():
         document = soup(site / language.url_prefix / page_url(page) / "index.html")
         assert document.body["dir"] == text_direction(language.locale)
         assert document.select_one(".translation-state"), f"{language.locale}/{page} does not show its state"
-        alternates = {link["hreflang"]: link["href"] for link in document.select("link[rel=alternate][hreflang]")}
+        alternates = {
+            link["hreflang"]: link["href"] for link in document.select("link[rel=alternate][hreflang]")
+        }
         assert set(alternates) == {lang.locale for lang in languages()} | {"x-default"}
         assert alternates["x-default"] == site_url + page_url(page)
         assert alternates[language.locale] == site_url + language.url_prefix + page_url(page)
@@ -80,7 +86,9 @@ def test_search_results_never_lead_to_another_language(browser, site_url: str, l
     page.goto(site_url + language.url_prefix + "symptoms/")
     results = search(page, "Bilsky")
     hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(results.count())]
-    other_roots = [site_url + other.url_prefix for other in languages() if other.url_prefix and other != language]
+    other_roots = [
+        site_url + other.url_prefix for other in languages() if other.url_prefix and other != language
+    ]
     assert all(href.startswith(site_url + language.url_prefix) for href in hrefs), hrefs
     assert not [href for href in hrefs if href.startswith(tuple(other_roots))], hrefs
     # Only this language's index and lunr files were downloaded.
@@ -131,8 +139,13 @@ def test_dropped_emergency_box_fails_with_file_and_line(project: Path) -> None:
 
 
 def test_missing_ui_string_names_file_and_key(project: Path) -> None:
-    edit(project / "translations/zh.yml", lambda text: "\n".join(
-        line for line in text.splitlines() if not line.strip().startswith("read_english:")) + "\n")
+    edit(
+        project / "translations/zh.yml",
+        lambda text: (
+            "\n".join(line for line in text.splitlines() if not line.strip().startswith("read_english:"))
+            + "\n"
+        ),
+    )
     output = failed_build(project)
     assert "translations/zh.yml" in output and "strings.read_english" in output
 
@@ -152,7 +165,11 @@ def test_changed_english_page_marks_translations_out_of_date(project: Path) -> N
     assert soup(project / "site/es/causes/index.html").select_one(".translation-state--outdated") is None
 
     status = subprocess.run(
-        [sys.executable, "scripts/docs.py", "status", "es"], cwd=project, capture_output=True, text=True, check=False
+        [sys.executable, "scripts/docs.py", "status", "es"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert status.returncode == 1 and "out of date: docs/es/glossary.md" in status.stdout
 
@@ -167,7 +184,11 @@ def test_translator_can_see_what_changed_in_english(tmp_path: Path) -> None:
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "commit", "--quiet", "-am", "change English"], cwd=clone, check=True)
     diff = subprocess.run(
-        [sys.executable, "scripts/docs.py", "diff", "docs/es/glossary.md"], cwd=clone, capture_output=True, text=True, check=False
+        [sys.executable, "scripts/docs.py", "diff", "docs/es/glossary.md"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert diff.returncode == 0, diff.stderr
     assert "+A sentence added to English." in diff.stdout
@@ -177,7 +198,9 @@ def test_translator_can_see_what_changed_in_english(tmp_path: Path) -> None:
 
 
 def docs_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "scripts/docs.py", *args], cwd=project, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "scripts/docs.py", *args], cwd=project, capture_output=True, text=True, check=False
+    )
 
 
 def test_every_translation_uses_its_key_terms() -> None:
@@ -189,8 +212,12 @@ def test_every_translation_uses_its_key_terms() -> None:
 def test_missing_safety_term_stops_the_build_naming_the_english_line(project: Path) -> None:
     # The translator calls spinal cord compression something else.
     page = project / "docs/es/when-to-get-help.md"
-    edit(page, lambda text: text.replace("compresión de la médula espinal", "presión en la médula")
-         .replace("compresión medular", "presión en la médula"))
+    edit(
+        page,
+        lambda text: text.replace("compresión de la médula espinal", "presión en la médula").replace(
+            "compresión medular", "presión en la médula"
+        ),
+    )
     english = (project / "docs/en/when-to-get-help.md").read_text(encoding="utf-8").splitlines()
     english_line = next(i for i, line in enumerate(english, 1) if "spinal cord compression" in line)
     terms_file = (project / "translations/es.yml").read_text(encoding="utf-8").splitlines()
@@ -198,18 +225,27 @@ def test_missing_safety_term_stops_the_build_naming_the_english_line(project: Pa
 
     listed = docs_command(project, "terms", "es")
     assert listed.returncode == 1
-    assert f"safety term, the build stops: docs/en/when-to-get-help.md:{english_line}: uses the key term " \
-           "'spinal cord compression'" in listed.stdout
+    assert (
+        f"safety term, the build stops: docs/en/when-to-get-help.md:{english_line}: uses the key term "
+        "'spinal cord compression'" in listed.stdout
+    )
 
     output = failed_build(project)
-    assert f"docs/en/when-to-get-help.md:{english_line}: uses the key term 'spinal cord compression', but " \
-           "docs/es/when-to-get-help.md uses none of" in output
+    assert (
+        f"docs/en/when-to-get-help.md:{english_line}: uses the key term 'spinal cord compression', but "
+        "docs/es/when-to-get-help.md uses none of" in output
+    )
     assert f"translations/es.yml:{term_line}" in output and "Traceback" not in output
 
 
 def test_unknown_key_term_names_the_file_and_line(project: Path) -> None:
-    edit(project / "translations/fr.yml", lambda text: text.replace("  radiotherapy:\n", "  radiotherapie:\n", 1))
-    line = (project / "translations/fr.yml").read_text(encoding="utf-8").splitlines().index("  radiotherapie:") + 1
+    edit(
+        project / "translations/fr.yml",
+        lambda text: text.replace("  radiotherapy:\n", "  radiotherapie:\n", 1),
+    )
+    line = (project / "translations/fr.yml").read_text(encoding="utf-8").splitlines().index(
+        "  radiotherapie:"
+    ) + 1
     result = docs_command(project, "terms", "fr")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"translations/fr.yml:{line}: unknown key term 'radiotherapie'" in result.stderr
@@ -244,20 +280,32 @@ def test_translation_from_a_cat_tool_reaches_readers(project: Path, tmp_path: Pa
     source = catalogue.read_text(encoding="utf-8")
     assert 'msgid "How the plan is made"' in source and "signs:" not in source and "{#" not in source
     before = (project / "docs/es/treatment.md").read_text(encoding="utf-8")
+
     def translator(context: str, text: str) -> str:
-        if context.startswith("treatment.md#0@"):  # the title, in the front matter: YAML quoting is the import's job
+        if context.startswith(
+            "treatment.md#0@"
+        ):  # the title, in the front matter: YAML quoting is the import's job
             return 'Tratamiento: "opciones"'
         if context.startswith("treatment.md#"):
-            return text.replace("radioterapia", "terapia con rayos").replace("Radioterapia", "Terapia con rayos")
+            return text.replace("radioterapia", "terapia con rayos").replace(
+                "Radioterapia", "Terapia con rayos"
+            )
         return text
+
     translate_units(catalogue, translator)
     result = docs_command(project, "import", "es", str(catalogue))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "updated docs/es/treatment.md"
 
     after = (project / "docs/es/treatment.md").read_text(encoding="utf-8")
+
     def markers(text: str) -> list[str]:
-        return [line for line in text.splitlines() if line.lstrip().startswith(("!!!", "signs:", "---", "sources:"))]
+        return [
+            line
+            for line in text.splitlines()
+            if line.lstrip().startswith(("!!!", "signs:", "---", "sources:"))
+        ]
+
     assert markers(after) == markers(before) and "radioterapia" not in after.casefold()
 
     built = build_site(project, project / "site", downloads=False)
@@ -275,10 +323,15 @@ def test_translation_from_a_cat_tool_reaches_readers(project: Path, tmp_path: Pa
 def test_cat_tool_that_changes_a_link_target_is_stopped(project: Path, tmp_path: Path) -> None:
     catalogue = tmp_path / "fr.po"
     assert docs_command(project, "export", "fr", "-o", str(catalogue)).returncode == 0
-    translate_units(catalogue, lambda context, text: text.replace("(when-to-get-help.md#emergency)", "(urgence.md)"))
+    translate_units(
+        catalogue, lambda context, text: text.replace("(when-to-get-help.md#emergency)", "(urgence.md)")
+    )
     result = docs_command(project, "import", "fr", str(catalogue))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{catalogue}:") and "keep the link targets exactly: when-to-get-help.md#emergency" in result.stderr
+    assert (
+        result.stderr.startswith(f"{catalogue}:")
+        and "keep the link targets exactly: when-to-get-help.md#emergency" in result.stderr
+    )
     for original in sorted((ROOT / "docs/fr").glob("*.md")):
         assert (project / original.relative_to(ROOT)).read_bytes() == original.read_bytes()
 
@@ -291,5 +344,8 @@ def test_import_into_a_page_changed_since_the_export_is_refused(project: Path, t
     changed = (project / "docs/vi/outlook.md").read_bytes()
     result = docs_command(project, "import", "vi", str(catalogue))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "outlook.md#" in result.stderr and "(the page changed since the export): export again" in result.stderr
+    assert (
+        "outlook.md#" in result.stderr
+        and "(the page changed since the export): export again" in result.stderr
+    )
     assert (project / "docs/vi/outlook.md").read_bytes() == changed

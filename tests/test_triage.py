@@ -45,7 +45,11 @@ def test_no_sign_stands_in_boxes_of_two_tiers_in_any_language(site: Path) -> Non
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 @pytest.mark.parametrize("page", PAGES_WITH_CORD_SIGNS)
 def test_every_emergency_box_of_the_main_pages_lists_the_cord_signs(site: Path, language, page: str) -> None:
-    found = [signs for tier, signs in boxes(site / language.url_prefix / page_url(page) / "index.html") if tier == "emergency"]
+    found = [
+        signs
+        for tier, signs in boxes(site / language.url_prefix / page_url(page) / "index.html")
+        if tier == "emergency"
+    ]
     assert found, f"{language.locale}/{page} has no emergency box"
     for signs in found:
         assert CORD_SIGNS <= set(signs), f"{language.locale}/{page}: missing {CORD_SIGNS - set(signs)}"
@@ -60,7 +64,9 @@ def test_when_to_get_help_shows_every_sign_in_the_page_language(site: Path, lang
         shown[item["data-sign"]] = " ".join(item.find(string=True, recursive=False).split())
     assert set(shown) == set(load_catalogue().signs)
     for sign, text in shown.items():
-        assert text == " ".join(words.signs[sign].split()), f"{language.locale}: sign {sign} is not the catalogue's words"
+        assert text == " ".join(words.signs[sign].split()), (
+            f"{language.locale}: sign {sign} is not the catalogue's words"
+        )
     for tier in TIERS:
         box = page.select_one(f"div.admonition.{tier}")
         assert box.select_one(".admonition-title").get_text() == words.tiers[tier]["title"]
@@ -74,7 +80,9 @@ def test_every_page_with_a_box_lists_the_sources_its_box_cites(site: Path) -> No
         listed = {item["id"] for item in page.select("ol.sources li[id]")}
         for item in page.select("div.admonition li[data-sign]"):
             needed = {f"source-{number}" for number in catalogue.signs[item["data-sign"]].sources}
-            assert needed <= listed, f"{path.relative_to(site)}: sign {item['data-sign']} cites unlisted sources"
+            assert needed <= listed, (
+                f"{path.relative_to(site)}: sign {item['data-sign']} cites unlisted sources"
+            )
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
@@ -122,14 +130,18 @@ def test_a_sign_in_a_box_of_another_tier_fails_with_file_and_line(project: Path)
 
 def test_an_unknown_sign_fails_with_file_and_line(project: Path) -> None:
     line = edit_line(
-        project / "docs/es/index.md", lambda line: line.strip().startswith("signs:"), lambda line: line + ", leg-cramps"
+        project / "docs/es/index.md",
+        lambda line: line.strip().startswith("signs:"),
+        lambda line: line + ", leg-cramps",
     )
     assert f"docs/es/index.md:{line}: unknown sign 'leg-cramps'" in failed_build(project)
 
 
 def test_a_translation_missing_a_sign_fails_naming_file_and_key(project: Path) -> None:
     line = edit_line(
-        project / "translations/fr.yml", lambda line: line.strip().startswith("walking:"), lambda line: "    walking: \"\""
+        project / "translations/fr.yml",
+        lambda line: line.strip().startswith("walking:"),
+        lambda line: '    walking: ""',
     )
     assert f"translations/fr.yml:{line}: missing or empty 'triage.signs.walking'" in failed_build(project)
 
@@ -140,7 +152,9 @@ def test_a_box_with_its_own_words_fails_with_file_and_line(project: Path) -> Non
         lambda line: line.startswith("!!! emergency"),
         lambda line: '!!! emergency "下次复诊时再说"',
     )
-    assert f"docs/zh/when-to-get-help.md:{line}: write '!!! emergency' with nothing after it" in failed_build(project)
+    assert f"docs/zh/when-to-get-help.md:{line}: write '!!! emergency' with nothing after it" in failed_build(
+        project
+    )
 
 
 def test_a_translation_with_other_signs_than_english_fails(project: Path) -> None:
@@ -150,4 +164,7 @@ def test_a_translation_with_other_signs_than_english_fails(project: Path) -> Non
         lambda line: line.replace("weakness, ", ""),
     )
     output = failed_build(project)
-    assert re.search(rf"docs/ar/symptoms.md:{line - 1}: urgency box 1 should be '!!! emergency' with 'signs: weakness", output)
+    assert re.search(
+        rf"docs/ar/symptoms.md:{line - 1}: urgency box 1 should be '!!! emergency' with 'signs: weakness",
+        output,
+    )

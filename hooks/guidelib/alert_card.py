@@ -28,8 +28,11 @@ def card_html(locale: str, stylesheet: str, address: str) -> str:
         f'{html.escape(country_name(code, locale))} <b dir="ltr">{html.escape(numbers[code].numbers[0].number)}</b>'
         for code in language.countries
     )
+
     def field(label: str) -> str:
-        return f'<p class="alert-card__field">{html.escape(label)}:<span class="alert-card__blank"></span></p>'
+        return (
+            f'<p class="alert-card__field">{html.escape(label)}:<span class="alert-card__blank"></span></p>'
+        )
 
     return add_content_security_policy(
         f'<!doctype html><html lang="{locale}" dir="{text_direction(locale)}"><head><meta charset="utf-8">'

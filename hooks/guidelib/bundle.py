@@ -24,7 +24,9 @@ ON, OFF = "1", "0"
 def switch(name: str) -> bool:
     value = os.environ.get(name, OFF).strip()
     if value not in (ON, OFF, ""):
-        raise PluginError(f"environment variable {name}={value!r}: set it to {ON} (on) or {OFF} (off), or unset it")
+        raise PluginError(
+            f"environment variable {name}={value!r}: set it to {ON} (on) or {OFF} (off), or unset it"
+        )
     return value == ON
 
 

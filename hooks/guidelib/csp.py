@@ -12,7 +12,9 @@ import base64
 import hashlib
 import re
 
-_INLINE_SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_INLINE_SCRIPT = re.compile(
+    r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script\s*>", re.IGNORECASE | re.DOTALL
+)
 _DATA_TYPES = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 
@@ -58,5 +60,5 @@ def add_content_security_policy(html: str, inline_scripts: bool = False) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, inline_scripts)}">'
     found = _CHARSET.search(html)
     if found is None:
-        raise ValueError("page has no <meta charset=\"utf-8\"> to put the Content-Security-Policy after")
-    return html[: found.end()] + "\n    " + meta + html[found.end():]
+        raise ValueError('page has no <meta charset="utf-8"> to put the Content-Security-Policy after')
+    return html[: found.end()] + "\n    " + meta + html[found.end() :]

@@ -71,13 +71,17 @@ def _check_number(number: str, code: str, override_sources: list[int], where: tu
 def _parse_country(code: str, entry: Any, lines: dict, path: Path) -> Country:
     here = (path, line_of(lines, "countries", code))
     if not isinstance(entry, dict):
-        raise ContentError(*here, f"countries.{code} must be a mapping with numbers, sources and verification")
+        raise ContentError(
+            *here, f"countries.{code} must be a mapping with numbers, sources and verification"
+        )
     if code not in babel.Locale.parse("en").territories or len(code) != 2 or not code.isupper():
         raise ContentError(*here, f"'{code}' is not an ISO 3166-1 region code such as ES or MX")
     sources = entry.get("sources")
     if not isinstance(sources, list) or not sources or any(n not in all_sources() for n in sources):
         raise ContentError(
-            path, line_of(lines, "countries", code, "sources"), f"countries.{code}.sources must list sources in data/sources.yml"
+            path,
+            line_of(lines, "countries", code, "sources"),
+            f"countries.{code}.sources must list sources in data/sources.yml",
         )
     if entry.get("verification") not in VERIFICATION_LEVELS:
         raise ContentError(
@@ -108,6 +112,9 @@ def load_numbers() -> NumbersCatalogue:
         raise ContentError(NUMBERS_FILE, 1, "must be a mapping with checked, countries and no_source")
     if not isinstance(data.get("checked"), dt.date):
         raise ContentError(NUMBERS_FILE, line_of(lines, "checked"), "checked must be a date like 2026-11-24")
-    countries = {str(code): _parse_country(str(code), entry, lines, NUMBERS_FILE) for code, entry in data["countries"].items()}
+    countries = {
+        str(code): _parse_country(str(code), entry, lines, NUMBERS_FILE)
+        for code, entry in data["countries"].items()
+    }
     no_source = tuple(str(code) for code in data.get("no_source") or ())
     return NumbersCatalogue(data["checked"], countries, no_source)

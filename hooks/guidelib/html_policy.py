@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import nh3
 from guidelib.sources import all_sources
 
+
 @dataclass(frozen=True)
 class MarkupPolicy:
     """Elements (each with its own attributes), attributes allowed on every element, and classes."""
@@ -31,8 +32,10 @@ class MarkupPolicy:
     attribute_values: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def extended(self, other: MarkupPolicy) -> MarkupPolicy:
-        elements = {tag: self.elements.get(tag, frozenset()) | other.elements.get(tag, frozenset())
-                    for tag in self.elements.keys() | other.elements.keys()}
+        elements = {
+            tag: self.elements.get(tag, frozenset()) | other.elements.get(tag, frozenset())
+            for tag in self.elements.keys() | other.elements.keys()
+        }
         return MarkupPolicy(
             elements,
             self.global_attributes | other.global_attributes,
@@ -50,9 +53,37 @@ def _plain(*tags: str) -> dict[str, frozenset[str]]:
 # citation links and source list that hooks/citations.py writes into the Markdown. Translators write this.
 WRITTEN_MARKUP = MarkupPolicy(
     elements={
-        **_plain("p", "ul", "strong", "em", "b", "i", "code", "pre", "blockquote", "hr", "br", "sup", "sub",
-                 "small", "div", "span", "table", "thead", "tbody", "tfoot", "tr", "td", "caption", "dl", "dt",
-                 "dd", "kbd", "mark", "s"),
+        **_plain(
+            "p",
+            "ul",
+            "strong",
+            "em",
+            "b",
+            "i",
+            "code",
+            "pre",
+            "blockquote",
+            "hr",
+            "br",
+            "sup",
+            "sub",
+            "small",
+            "div",
+            "span",
+            "table",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "td",
+            "caption",
+            "dl",
+            "dt",
+            "dd",
+            "kbd",
+            "mark",
+            "s",
+        ),
         **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
         "a": frozenset({"href", "title", "rel"}),
         "ol": frozenset({"start"}),
@@ -61,11 +92,20 @@ WRITTEN_MARKUP = MarkupPolicy(
         "abbr": frozenset({"title"}),
         "img": frozenset({"src", "alt", "title", "width", "height"}),
     },
-    classes=frozenset({
-        # Urgency boxes (emergency, urgent, routine) are never written: the build makes them from data.
-        "admonition", "admonition-title", "note", "tip", "warning", "info",
-        "citation", "sources", "headerlink",
-    }),
+    classes=frozenset(
+        {
+            # Urgency boxes (emergency, urgent, routine) are never written: the build makes them from data.
+            "admonition",
+            "admonition-title",
+            "note",
+            "tip",
+            "warning",
+            "info",
+            "citation",
+            "sources",
+            "headerlink",
+        }
+    ),
 )
 # What our hooks add after rendering (emergency numbers, generated urgency boxes): readers receive
 # WRITTEN_MARKUP plus this. To let a hook generate something new, extend this constant.
@@ -82,22 +122,57 @@ GENERATED_MARKUP = MarkupPolicy(
     },
     global_attributes=frozenset({"id", "lang", "dir", "title", "hidden", "role"}),
     attribute_prefixes=frozenset({"data-", "aria-"}),
-    classes=frozenset({
-        # Urgency boxes (guidelib/urgency_boxes.py)
-        "emergency", "urgent", "routine", "triage-box", "triage-lead", "triage-signs", "triage-action", "general-advice",
-        "emergency-call", "emergency-call__list", "emergency-call__item", "emergency-call__item--language",
-        "emergency-call__link", "emergency-call__label", "emergency-call__number", "emergency-call__other",
-        "emergency-call__elsewhere", "country-picker", "country-picker__search", "country-picker__list",
-        "country-picker__none",
-        # The emergency numbers table of the sources page (hooks/emergency_numbers.py)
-        "numbers-table",
-    }),
+    classes=frozenset(
+        {
+            # Urgency boxes (guidelib/urgency_boxes.py)
+            "emergency",
+            "urgent",
+            "routine",
+            "triage-box",
+            "triage-lead",
+            "triage-signs",
+            "triage-action",
+            "general-advice",
+            "emergency-call",
+            "emergency-call__list",
+            "emergency-call__item",
+            "emergency-call__item--language",
+            "emergency-call__link",
+            "emergency-call__label",
+            "emergency-call__number",
+            "emergency-call__other",
+            "emergency-call__elsewhere",
+            "country-picker",
+            "country-picker__search",
+            "country-picker__list",
+            "country-picker__none",
+            # The emergency numbers table of the sources page (hooks/emergency_numbers.py)
+            "numbers-table",
+        }
+    ),
     attribute_values={"input": {"type": frozenset({"search"})}, "button": {"type": frozenset({"button"})}},
 )
 PUBLISHED_MARKUP = WRITTEN_MARKUP.extended(GENERATED_MARKUP)
 # Removed with everything inside them, so their text is reported as part of the element.
-REMOVED_WITH_CONTENT = frozenset({"script", "style", "template", "noscript", "textarea", "title", "xmp", "iframe",
-                                  "noembed", "noframes", "plaintext", "object", "embed", "math", "svg"})
+REMOVED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "plaintext",
+        "object",
+        "embed",
+        "math",
+        "svg",
+    }
+)
 URL_ATTRIBUTES = frozenset({"href", "src"})
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
 ATTRIBUTE_LIST_HINT = (
@@ -151,13 +226,18 @@ def sanitise(html: str, policy: MarkupPolicy = PUBLISHED_MARKUP) -> str:
         html,
         tags=set(policy.elements),
         clean_content_tags=REMOVED_WITH_CONTENT - set(policy.elements),
-        attributes={"*": set(policy.global_attributes), **{tag: set(attrs) for tag, attrs in policy.elements.items()}},
+        attributes={
+            "*": set(policy.global_attributes),
+            **{tag: set(attrs) for tag, attrs in policy.elements.items()},
+        },
         attribute_filter=_attribute_filter,
         strip_comments=True,
         link_rel=None,
         generic_attribute_prefixes=set(policy.attribute_prefixes),
-        tag_attribute_values={tag: {name: set(values) for name, values in attributes.items()}
-                              for tag, attributes in policy.attribute_values.items()},
+        tag_attribute_values={
+            tag: {name: set(values) for name, values in attributes.items()}
+            for tag, attributes in policy.attribute_values.items()
+        },
         url_schemes=set(SAFE_SCHEMES) | {"http"},  # http: only for data/sources.yml (_attribute_filter)
         allowed_classes={tag: set(policy.classes) for tag in policy.elements},
     )
@@ -182,7 +262,10 @@ class _EventStream(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._flush()
-        normal = [(name, " ".join(sorted((value or "").split())) if name == "class" else value or "") for name, value in attrs]
+        normal = [
+            (name, " ".join(sorted((value or "").split())) if name == "class" else value or "")
+            for name, value in attrs
+        ]
         self.events.append(("start", tag, tuple(sorted(normal))))
 
     handle_startendtag = handle_starttag
@@ -214,18 +297,23 @@ def events(html: str) -> list[Event]:
 
 
 def _next_text(stream: list[Event], start: int) -> str:
-    return next((event[1] for event in stream[start:start + 4] if event[0] == "text"), "")
+    return next((event[1] for event in stream[start : start + 4] if event[0] == "text"), "")
 
 
 def _describe(original: list[Event], start: int, cleaned_part: list[Event]) -> UnsafeHtml:
     event = original[start]
     following = _next_text(original, start + 1)
     if event[0] == "comment":
-        return UnsafeHtml("HTML comments are not allowed in pages (they can hide text); delete it", event[1].strip()[:30])
+        return UnsafeHtml(
+            "HTML comments are not allowed in pages (they can hide text); delete it", event[1].strip()[:30]
+        )
     if event[0] == "declaration":
         return UnsafeHtml(f"'<!{event[1][:20]}>' is not allowed in pages; delete it", event[1][:20])
     if event[0] == "text":
-        return UnsafeHtml(f"text '{event[1][:40]}' would not reach readers (it is inside markup that is not allowed)", event[1][:30])
+        return UnsafeHtml(
+            f"text '{event[1][:40]}' would not reach readers (it is inside markup that is not allowed)",
+            event[1][:30],
+        )
     tag = event[1]
     kept = next((e for e in cleaned_part if e[0] == "start" and e[1] == tag), None)
     if event[0] == "start" and kept is not None:
@@ -235,15 +323,23 @@ def _describe(original: list[Event], start: int, cleaned_part: list[Event]) -> U
             name, value = removed[0]
             if name in URL_ATTRIBUTES:
                 return UnsafeHtml(
-                    f"<{tag} {name}=\"{value[:60]}\"> is not allowed: links must be relative, https:, mailto: or tel:, "
+                    f'<{tag} {name}="{value[:60]}"> is not allowed: links must be relative, https:, mailto: or tel:, '
                     "and images must come from this site",
-                    value[:40], following, f"<{tag}",
+                    value[:40],
+                    following,
+                    f"<{tag}",
                 )
-            return UnsafeHtml(f"attribute {name}=\"{value[:40]}\" on <{tag}> is not allowed: {ATTRIBUTE_LIST_HINT}",
-                              value[:40] if len(value) > 2 else "", name + "=", following, name)
+            return UnsafeHtml(
+                f'attribute {name}="{value[:40]}" on <{tag}> is not allowed: {ATTRIBUTE_LIST_HINT}',
+                value[:40] if len(value) > 2 else "",
+                name + "=",
+                following,
+                name,
+            )
     return UnsafeHtml(
         f"<{tag}> is not allowed in pages: use plain Markdown (HTML beyond what Markdown makes is refused)",
-        f"<{tag}", following,
+        f"<{tag}",
+        following,
     )
 
 

@@ -39,15 +39,21 @@ def read_text_file(path: Path) -> str:
     """The text of a UTF-8 file (with or without a byte order mark), newlines as '\\n'."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ContentError(path, 1, f"file is {size // 1000} KB; the limit is {MAX_FILE_BYTES // 1000} KB (split it)")
+        raise ContentError(
+            path, 1, f"file is {size // 1000} KB; the limit is {MAX_FILE_BYTES // 1000} KB (split it)"
+        )
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ContentError(path, 1, "file is saved as UTF-16; save it as UTF-8 (your editor's 'Save with encoding')")
+        raise ContentError(
+            path, 1, "file is saved as UTF-16; save it as UTF-8 (your editor's 'Save with encoding')"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ContentError(path, line, "file is not valid UTF-8; save it as UTF-8 (your editor's 'Save with encoding')") from None
+        raise ContentError(
+            path, line, "file is not valid UTF-8; save it as UTF-8 (your editor's 'Save with encoding')"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -59,7 +65,10 @@ class StrictLoader(yaml.SafeLoader):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise yaml.composer.ComposerError(
-                None, None, "YAML anchors and aliases (&name, *name) are not allowed; write the value out", event.start_mark
+                None,
+                None,
+                "YAML anchors and aliases (&name, *name) are not allowed; write the value out",
+                event.start_mark,
             )
         return super().compose_node(parent, index)
 
@@ -68,7 +77,10 @@ class StrictLoader(yaml.SafeLoader):
             return super().construct_yaml_timestamp(node)
         except ValueError as error:
             raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a real date ({error}); write it like 2026-11-24", node.start_mark
+                None,
+                None,
+                f"'{node.value}' is not a real date ({error}); write it like 2026-11-24",
+                node.start_mark,
             ) from None
 
 
@@ -84,12 +96,16 @@ def _yaml_error(error: yaml.YAMLError, path: Path | str, first_line: int) -> Con
     # YAML notices an unclosed bracket or quote on a later line; name the line where it began.
     if started is not None and found.line - 3 <= started.line < found.line:
         return ContentError(
-            path, first_line + started.line, f"invalid YAML: {problem} (noticed on line {first_line + found.line})"
+            path,
+            first_line + started.line,
+            f"invalid YAML: {problem} (noticed on line {first_line + found.line})",
         )
     return ContentError(path, first_line + found.line, f"invalid YAML: {problem}")
 
 
-def _parse_yaml(parse: Callable[..., Any], text: str, path: Path | str, first_line: int, loader: type[StrictLoader]) -> Any:
+def _parse_yaml(
+    parse: Callable[..., Any], text: str, path: Path | str, first_line: int, loader: type[StrictLoader]
+) -> Any:
     try:
         return parse(text, Loader=loader)
     except yaml.YAMLError as error:
@@ -98,12 +114,16 @@ def _parse_yaml(parse: Callable[..., Any], text: str, path: Path | str, first_li
         raise ContentError(path, first_line, "YAML is nested too deeply; flatten it") from None
 
 
-def compose_yaml(text: str, path: Path | str, first_line: int = 1, loader: type[StrictLoader] = StrictLoader) -> Any:
+def compose_yaml(
+    text: str, path: Path | str, first_line: int = 1, loader: type[StrictLoader] = StrictLoader
+) -> Any:
     """The YAML node tree, with a line number on every node."""
     return _parse_yaml(yaml.compose, text, path, first_line, loader)
 
 
-def load_yaml(text: str, path: Path | str, first_line: int = 1, loader: type[StrictLoader] = StrictLoader) -> Any:
+def load_yaml(
+    text: str, path: Path | str, first_line: int = 1, loader: type[StrictLoader] = StrictLoader
+) -> Any:
     return _parse_yaml(yaml.load, text, path, first_line, loader)
 
 
@@ -125,5 +145,7 @@ def check_nesting(markdown: str, path: Path | str) -> None:
     depth, line = deepest_nesting(markdown)
     if depth > MAX_NESTING:
         raise ContentError(
-            path, line, f"lists or quotes nested {depth} levels deep; at most {MAX_NESTING} are allowed (flatten them)"
+            path,
+            line,
+            f"lists or quotes nested {depth} levels deep; at most {MAX_NESTING} are allowed (flatten them)",
         )

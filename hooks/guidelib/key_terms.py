@@ -30,7 +30,9 @@ MAX_ACCEPTED = 5
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 # An urgency box's kind (`!!! emergency`), its sign ids (`signs: ...`), link targets (`](x.md#emergency)`) and
 # heading ids (`{#emergency}`) are markers, not words a reader sees.
-_MARKERS = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+|^[ \t]+signs:.*$|\]\([^)\s]*\)|\{#[\w-]+\}", re.MULTILINE)
+_MARKERS = re.compile(
+    r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+|^[ \t]+signs:.*$|\]\([^)\s]*\)|\{#[\w-]+\}", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -61,40 +63,65 @@ class MissingTerm:
         )
 
 
-def parse_key_terms(data: dict[str, Any], lines: dict, path: Path, english_terms: tuple[str, ...] | None) -> dict[str, KeyTerm]:
+def parse_key_terms(
+    data: dict[str, Any], lines: dict, path: Path, english_terms: tuple[str, ...] | None
+) -> dict[str, KeyTerm]:
     """The `key_terms:` section of one translations file; english_terms (None for English) are the keys it must have."""
     if "glossary" in data:  # the old, unchecked form of the same list
-        raise ContentError(path, line_of(lines, "glossary"), "'glossary' is now 'key_terms', with 'use:' and "
-                           "'accept:' under each term: see CONTRIBUTING.md, Key terms")
+        raise ContentError(
+            path,
+            line_of(lines, "glossary"),
+            "'glossary' is now 'key_terms', with 'use:' and "
+            "'accept:' under each term: see CONTRIBUTING.md, Key terms",
+        )
     section = data.get("key_terms")
     if not isinstance(section, dict) or not section:
-        raise ContentError(path, line_of(lines, "key_terms"), "'key_terms' is missing or not a mapping of English terms")
+        raise ContentError(
+            path, line_of(lines, "key_terms"), "'key_terms' is missing or not a mapping of English terms"
+        )
     terms: dict[str, KeyTerm] = {}
     for english, entry in section.items():
         line = line_of(lines, "key_terms", english)
         if english_terms is not None and english not in english_terms:
-            raise ContentError(path, line, f"unknown key term '{english}': use the English terms of translations/en.yml")
+            raise ContentError(
+                path, line, f"unknown key term '{english}': use the English terms of translations/en.yml"
+            )
         if not isinstance(entry, dict) or not isinstance(entry.get("use"), str) or not entry["use"].strip():
             raise ContentError(path, line, f"key term '{english}' needs 'use: \"the one term to use\"'")
         accept = entry.get("accept", [])
         if not isinstance(accept, list) or not all(isinstance(form, str) and form.strip() for form in accept):
-            raise ContentError(path, line_of(lines, "key_terms", english, "accept"),
-                               f"'accept' of key term '{english}' must be a list of words, like [\"a\", \"b\"]")
+            raise ContentError(
+                path,
+                line_of(lines, "key_terms", english, "accept"),
+                f"'accept' of key term '{english}' must be a list of words, like [\"a\", \"b\"]",
+            )
         if len(accept) > MAX_ACCEPTED:  # a long list would let any wording pass
-            raise ContentError(path, line_of(lines, "key_terms", english, "accept"),
-                               f"key term '{english}' accepts {len(accept)} forms; keep the {MAX_ACCEPTED} most used")
+            raise ContentError(
+                path,
+                line_of(lines, "key_terms", english, "accept"),
+                f"key term '{english}' accepts {len(accept)} forms; keep the {MAX_ACCEPTED} most used",
+            )
         unknown = entry.keys() - {"use", "accept", "safety"}
         if unknown or (english_terms is not None and "safety" in entry):
             key = min(unknown) if unknown else "safety"
-            where = "is set in translations/en.yml only" if key == "safety" else "is not a key term field (use, accept)"
+            where = (
+                "is set in translations/en.yml only"
+                if key == "safety"
+                else "is not a key term field (use, accept)"
+            )
             raise ContentError(path, line_of(lines, "key_terms", english, key), f"'{key}' {where}")
         terms[str(english)] = KeyTerm(
-            english=str(english), use=entry["use"].strip(), accept=tuple(form.strip() for form in accept),
-            safety=entry.get("safety") is True, line=line,
+            english=str(english),
+            use=entry["use"].strip(),
+            accept=tuple(form.strip() for form in accept),
+            safety=entry.get("safety") is True,
+            line=line,
         )
     for english in english_terms or ():
         if english not in terms:
-            raise ContentError(path, line_of(lines, "key_terms"), f"missing key term '{english}': add it, translated")
+            raise ContentError(
+                path, line_of(lines, "key_terms"), f"missing key term '{english}': add it, translated"
+            )
     return terms
 
 
@@ -124,8 +151,12 @@ def first_use(markdown: str, forms: tuple[str, ...]) -> int | None:
     return None
 
 
-def missing_terms(english_markdown: str, translated_markdown: str, english_terms: dict[str, KeyTerm],
-                  terms: dict[str, KeyTerm]) -> list[MissingTerm]:
+def missing_terms(
+    english_markdown: str,
+    translated_markdown: str,
+    english_terms: dict[str, KeyTerm],
+    terms: dict[str, KeyTerm],
+) -> list[MissingTerm]:
     """Key terms the English page uses for which the translated page has none of the agreed forms."""
     words = page_words(translated_markdown)
     missing = []

@@ -59,7 +59,9 @@ def check_meta(meta: dict[str, Any], path: Path | str, yaml_text: str = "") -> N
         )
     if meta["last_reviewed"] > dt.date.today():
         raise ContentError(
-            path, _line_of("last_reviewed", yaml_text), "last_reviewed is in the future; use the date the page was checked"
+            path,
+            _line_of("last_reviewed", yaml_text),
+            "last_reviewed is in the future; use the date the page was checked",
         )
     for key in ("title", "description"):
         if not isinstance(meta[key], str):

@@ -25,7 +25,7 @@ from guidelib.input_files import ContentError, load_yaml, read_text_file
 from guidelib.pages import body_offset, split_front_matter
 from guidelib.translation import content_hash
 
-_META_LINE = re.compile(r'^(title|description):[ \t]*(.*)$')
+_META_LINE = re.compile(r"^(title|description):[ \t]*(.*)$")
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w-]+\})?[ \t]*)$")
 _BOX = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+)(?:([ \t]+")(.*)("[ \t]*))?$')
 _SIGNS = re.compile(r"^\s+signs:")
@@ -41,7 +41,9 @@ _CITATION = re.compile(r"\[(\d+(?:,\s*\d+)*)\](?!\()")
 class Piece:
     """One translatable piece of a page: its words, and where they sit in the page's lines."""
 
-    kind: str  # meta, heading, box-title, text (a paragraph, list item or definition), raw (kept line by line)
+    kind: (
+        str  # meta, heading, box-title, text (a paragraph, list item or definition), raw (kept line by line)
+    )
     text: str  # as the translator sees it: a paragraph's lines joined with spaces
     first: int  # index of its first line in the page
     last: int  # index of its last line (inclusive)
@@ -93,13 +95,21 @@ def _block_pieces(lines: list[str], start: int, end: int) -> list[Piece]:
         first, last = group[0], group[-1]
         item = _ITEM.match(lines[first])
         head = item.group(1) if item else re.match(r"^\s*", lines[first]).group(0)
-        indent = re.match(r"^\s*", lines[group[1]]).group(0) if len(group) > 1 else " " * len(head) if item else head
-        even = all(lines[i].startswith(indent) and not lines[i][len(indent):][:1].isspace() for i in group[1:])
+        indent = (
+            re.match(r"^\s*", lines[group[1]]).group(0)
+            if len(group) > 1
+            else " " * len(head)
+            if item
+            else head
+        )
+        even = all(
+            lines[i].startswith(indent) and not lines[i][len(indent) :][:1].isspace() for i in group[1:]
+        )
         if even:
-            words = [lines[first][len(head):], *(lines[i][len(indent):] for i in group[1:])]
+            words = [lines[first][len(head) :], *(lines[i][len(indent) :] for i in group[1:])]
             piece = Piece("text", " ".join(words), first, last, head, "", indent)
         else:  # uneven indentation: the translator gets the lines as they are
-            piece = Piece("raw", "\n".join(lines[first:last + 1]), first, last, "", "", "")
+            piece = Piece("raw", "\n".join(lines[first : last + 1]), first, last, "", "", "")
         pieces.append(piece)
         group.clear()
 
@@ -109,9 +119,15 @@ def _block_pieces(lines: list[str], start: int, end: int) -> list[Piece]:
         if heading or box or _SIGNS.match(line):
             close()
             if heading:
-                pieces.append(Piece("heading", heading.group(2), index, index, heading.group(1), heading.group(3), ""))
+                pieces.append(
+                    Piece("heading", heading.group(2), index, index, heading.group(1), heading.group(3), "")
+                )
             elif box and box.group(3):
-                pieces.append(Piece("box-title", box.group(3), index, index, box.group(1) + box.group(2), box.group(4), ""))
+                pieces.append(
+                    Piece(
+                        "box-title", box.group(3), index, index, box.group(1) + box.group(2), box.group(4), ""
+                    )
+                )
             continue
         if _ITEM.match(line):
             close()
@@ -153,8 +169,12 @@ def _signature(piece: Piece) -> tuple[str, list[str], list[str]]:
 def export_po(language: str, pages: list[tuple[Path, Path]]) -> bytes:
     """One PO file from (English page, translated page) pairs."""
     store = po.pofile()
-    store.updateheader(add=True, Language=language, Content_Type="text/plain; charset=UTF-8",
-                       X_Generator="scripts/docs.py export")
+    store.updateheader(
+        add=True,
+        Language=language,
+        Content_Type="text/plain; charset=UTF-8",
+        X_Generator="scripts/docs.py export",
+    )
     for english, translated in pages:
         sources = pieces(read_text_file(english), english)
         targets = pieces(read_text_file(translated), translated)
@@ -165,8 +185,10 @@ def export_po(language: str, pages: list[tuple[Path, Path]]) -> bytes:
             unit.setcontext(context(translated, index))
             unit.addlocation(f"docs/{language}/{translated.name}:{target.first + 1}")
             if not aligned:
-                unit.addnote(f"The English page docs/en/{english.name} differs in structure: compare it by hand.",
-                             origin="developer")
+                unit.addnote(
+                    f"The English page docs/en/{english.name} differs in structure: compare it by hand.",
+                    origin="developer",
+                )
             if not aligned or source != target.text:
                 unit.target = target.text
     return bytes(store)
@@ -187,18 +209,33 @@ def read_po(path: Path, language: str) -> dict[str, Translation]:
         store = po.pofile(raw)
     except ValueError as error:  # translate-toolkit's PoParseError: "<problem> on line N: '<text>'"
         line = re.search(r"on line (\d+)", str(error))
-        raise ContentError(path, int(line.group(1)) if line else 1, f"not a valid PO file ({error}): save it "
-                           "from your CAT tool as PO again, or fix the quotes on that line") from None
+        raise ContentError(
+            path,
+            int(line.group(1)) if line else 1,
+            f"not a valid PO file ({error}): save it "
+            "from your CAT tool as PO again, or fix the quotes on that line",
+        ) from None
     if store.gettargetlanguage() not in (language, None, ""):
-        raise ContentError(path, 1, f"this file is for language '{store.gettargetlanguage()}', not '{language}': "
-                           f"import it with: python scripts/docs.py import {store.gettargetlanguage()} {path}")
+        raise ContentError(
+            path,
+            1,
+            f"this file is for language '{store.gettargetlanguage()}', not '{language}': "
+            f"import it with: python scripts/docs.py import {store.gettargetlanguage()} {path}",
+        )
     lines = raw.decode("utf-8", errors="replace").split("\n")
     found: dict[str, Translation] = {}
     for unit in store.units:
         if unit.isheader() or unit.isfuzzy() or not unit.target:
             continue
         name = unit.getcontext()
-        line = next((i + 1 for i, text in enumerate(lines) if text.startswith("msgctxt") and json.dumps(name) in text), 1)
+        line = next(
+            (
+                i + 1
+                for i, text in enumerate(lines)
+                if text.startswith("msgctxt") and json.dumps(name) in text
+            ),
+            1,
+        )
         found[name] = Translation(str(unit.target), line)
     return found
 
@@ -235,5 +272,7 @@ def import_po(page: Path, translations: dict[str, Translation], po_path: Path) -
             continue
         _check(piece, new, po_path, context(page, index))
         text = new.text.strip("\n")
-        lines[piece.first:piece.last + 1] = piece.render(" ".join(text.split()) if piece.kind == "text" else text)
+        lines[piece.first : piece.last + 1] = piece.render(
+            " ".join(text.split()) if piece.kind == "text" else text
+        )
     return "\n".join(lines)

@@ -27,7 +27,9 @@ def in_language(location: str, prefix: str) -> bool:
     return not any(location.startswith(other) for other in other_prefixes)
 
 
-def language_index(whole_site: dict[str, Any], locale: str, prefix: str, relative_to_language: bool) -> dict[str, Any]:
+def language_index(
+    whole_site: dict[str, Any], locale: str, prefix: str, relative_to_language: bool
+) -> dict[str, Any]:
     """The whole-site index cut down to one language, with lunr configured for that language only.
     relative_to_language: locations relative to the language folder (pages whose search base is that folder)."""
     docs = [doc for doc in whole_site["docs"] if in_language(doc["location"], prefix)]
@@ -57,4 +59,6 @@ def lunr_files(search_languages: list[str]) -> set[str]:
 
 def unused_lunr_file(relative: str, search_languages: list[str]) -> bool:
     """Whether a site-root-relative path is a lunr file that a search in these languages never loads."""
-    return relative.startswith(LUNR_FOLDER) and relative.removeprefix(LUNR_FOLDER) not in lunr_files(search_languages)
+    return relative.startswith(LUNR_FOLDER) and relative.removeprefix(LUNR_FOLDER) not in lunr_files(
+        search_languages
+    )

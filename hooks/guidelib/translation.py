@@ -57,8 +57,10 @@ def translation_meta(path: Path) -> dict[str, Any]:
     info = meta.get("translation")
     if not isinstance(info, dict) or not isinstance(info.get("source_hash"), str):
         raise ContentError(
-            path, 1, "front matter lacks 'translation: source_hash' (run: python scripts/docs.py stamp "
-            f"{path.relative_to(DOCS.parent)})"
+            path,
+            1,
+            "front matter lacks 'translation: source_hash' (run: python scripts/docs.py stamp "
+            f"{path.relative_to(DOCS.parent)})",
         )
     if info.get("state") not in TRANSLATION_STATES:
         raise ContentError(path, 1, f"translation.state must be one of {', '.join(TRANSLATION_STATES)}")
@@ -135,7 +137,11 @@ def parity_problems(translated: Path) -> list[str]:
         for index, expected in enumerate(english_boxes):
             found = our_boxes[index] if index < len(our_boxes) else None
             if found != expected:
-                line = ours.urgency_boxes[index][1] if found else (ours.urgency_boxes[-1][1] if ours.urgency_boxes else 1)
+                line = (
+                    ours.urgency_boxes[index][1]
+                    if found
+                    else (ours.urgency_boxes[-1][1] if ours.urgency_boxes else 1)
+                )
                 problems.append(
                     f"{name}:{line}: urgency box {index + 1} should be {_describe(expected)} as in "
                     f"{english_path.relative_to(DOCS.parent)} line {english.urgency_boxes[index][1]}"
@@ -144,14 +150,18 @@ def parity_problems(translated: Path) -> list[str]:
                 break
         else:
             extra_kind, extra_line = ours.urgency_boxes[len(english_boxes)]
-            problems.append(f"{name}:{extra_line}: extra {_describe(extra_kind)} box that the English page does not have")
+            problems.append(
+                f"{name}:{extra_line}: extra {_describe(extra_kind)} box that the English page does not have"
+            )
 
     if len(ours.headings) != len(english.headings):
         problems.append(
             f"{name}: has {len(ours.headings)} headings, the English page has {len(english.headings)}"
         )
     # A different count is reported above; still name the first headings that differ.
-    for (ours_heading, line), (english_heading, english_line) in zip(ours.headings, english.headings, strict=False):
+    for (ours_heading, line), (english_heading, english_line) in zip(
+        ours.headings, english.headings, strict=False
+    ):
         if ours_heading != english_heading:
             problems.append(
                 f"{name}:{line}: heading should be '{english_heading}' (level and id) as in the English "

@@ -27,25 +27,78 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS_DIR = ROOT / "translations"
 # The UI strings our templates and hooks use; each translations/<lang>.yml provides all of them.
 STRINGS = (
-    "emergency_numbers_label", "emergency_numbers_elsewhere", "emergency_numbers_checked",
-    "review_not_reviewed", "review_reviewed", "last_reviewed", "sources_heading", "sources_intro",
-    "translation_draft", "translation_reviewed", "translation_outdated", "read_english", "translation_status",
-    "general_advice", "emergency_number_in", "choose_country", "country_search", "country_none",
-    "numbers_heading", "numbers_intro", "numbers_country", "numbers_number", "numbers_missing", "numbers_note",
-    "review_not_reviewed_short", "translation_draft_short", "notice_details", "alert_card_link",
+    "emergency_numbers_label",
+    "emergency_numbers_elsewhere",
+    "emergency_numbers_checked",
+    "review_not_reviewed",
+    "review_reviewed",
+    "last_reviewed",
+    "sources_heading",
+    "sources_intro",
+    "translation_draft",
+    "translation_reviewed",
+    "translation_outdated",
+    "read_english",
+    "translation_status",
+    "general_advice",
+    "emergency_number_in",
+    "choose_country",
+    "country_search",
+    "country_none",
+    "numbers_heading",
+    "numbers_intro",
+    "numbers_country",
+    "numbers_number",
+    "numbers_missing",
+    "numbers_note",
+    "review_not_reviewed_short",
+    "translation_draft_short",
+    "notice_details",
+    "alert_card_link",
     "alert_card_phone_link",
-    "offline_ready", "offline_save", "offline_saving", "offline_failed", "offline_title", "offline_text",
-    "not_found_title", "not_found_text", "not_found_home",
-    "update_available", "update_refresh", "download_bundle", "scheme_dark", "scheme_light",
-    "hospital_emergency_number", "hospital_team_phone", "hospital_number_source", "pdf_download", "source_page",
-    "for_hospitals", "for_hospitals_intro", "for_hospitals_parameters", "for_hospitals_example",
-    "for_hospitals_other", "for_hospitals_licence", "for_hospitals_option_emergency", "for_hospitals_option_team",
-    "for_hospitals_option_rules", "for_hospitals_encoding", "for_hospitals_sandbox", "for_hospitals_oembed",
-    "hospital_number_rejected", "read_more", "for_hospitals_option_notice", "for_hospitals_option_header",
+    "offline_ready",
+    "offline_save",
+    "offline_saving",
+    "offline_failed",
+    "offline_title",
+    "offline_text",
+    "not_found_title",
+    "not_found_text",
+    "not_found_home",
+    "update_available",
+    "update_refresh",
+    "download_bundle",
+    "scheme_dark",
+    "scheme_light",
+    "hospital_emergency_number",
+    "hospital_team_phone",
+    "hospital_number_source",
+    "pdf_download",
+    "source_page",
+    "for_hospitals",
+    "for_hospitals_intro",
+    "for_hospitals_parameters",
+    "for_hospitals_example",
+    "for_hospitals_other",
+    "for_hospitals_licence",
+    "for_hospitals_option_emergency",
+    "for_hospitals_option_team",
+    "for_hospitals_option_rules",
+    "for_hospitals_encoding",
+    "for_hospitals_sandbox",
+    "for_hospitals_oembed",
+    "hospital_number_rejected",
+    "read_more",
+    "for_hospitals_option_notice",
+    "for_hospitals_option_header",
     "embed_full_guide",
 )
 # Strings with a placeholder that the page fills in.
-PLACEHOLDERS = {"emergency_number_in": "{country}", "choose_country": "{country}", "hospital_number_rejected": "{option}"}
+PLACEHOLDERS = {
+    "emergency_number_in": "{country}",
+    "choose_country": "{country}",
+    "hospital_number_rejected": "{option}",
+}
 
 
 # Punctuation that our templates and hooks print around generated values (a date, a list of countries):
@@ -103,10 +156,16 @@ def _strings(data: dict[str, Any], lines: dict, path: Path) -> dict[str, str]:
     for key in STRINGS:
         value = strings.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise ContentError(path, line_of(lines, "strings", key), f"missing or empty key 'strings.{key}': add it, translated")
+            raise ContentError(
+                path,
+                line_of(lines, "strings", key),
+                f"missing or empty key 'strings.{key}': add it, translated",
+            )
         if key in PLACEHOLDERS and PLACEHOLDERS[key] not in value:
             raise ContentError(
-                path, line_of(lines, "strings", key), f"'strings.{key}' must keep {PLACEHOLDERS[key]} untranslated"
+                path,
+                line_of(lines, "strings", key),
+                f"'strings.{key}' must keep {PLACEHOLDERS[key]} untranslated",
             )
     for key in strings.keys() - set(STRINGS):
         raise ContentError(path, line_of(lines, "strings", key), f"unknown key 'strings.{key}' (a typo?)")
@@ -116,24 +175,44 @@ def _strings(data: dict[str, Any], lines: dict, path: Path) -> dict[str, str]:
 def _site(data: dict[str, Any], lines: dict, path: Path, language: str) -> SiteText:
     site = data.get("site")
     if not isinstance(site, dict):
-        raise ContentError(path, line_of(lines, "site"), "'site' is missing or not a mapping: add site_name, site_description, copyright")
+        raise ContentError(
+            path,
+            line_of(lines, "site"),
+            "'site' is missing or not a mapping: add site_name, site_description, copyright",
+        )
     for key in SITE_TEXTS:
         if not isinstance(site.get(key), str) or not site[key].strip():
-            raise ContentError(path, line_of(lines, "site", key), f"missing or empty key 'site.{key}': add it, translated")
+            raise ContentError(
+                path, line_of(lines, "site", key), f"missing or empty key 'site.{key}': add it, translated"
+            )
     menu = site.get("nav_translations") or {}
     titles = nav_titles()
     if not isinstance(menu, dict):
-        raise ContentError(path, line_of(lines, "site", "nav_translations"), "'site.nav_translations' must map English menu titles to translated ones")
+        raise ContentError(
+            path,
+            line_of(lines, "site", "nav_translations"),
+            "'site.nav_translations' must map English menu titles to translated ones",
+        )
     for title in titles if language != SOURCE_LANGUAGE else ():
         if not isinstance(menu.get(title), str) or not menu[title].strip():
-            raise ContentError(path, line_of(lines, "site", "nav_translations") if "nav_translations" in site else line_of(lines, "site"),
-                               f"missing or empty key 'site.nav_translations.{title}': add the menu title, translated")
+            raise ContentError(
+                path,
+                line_of(lines, "site", "nav_translations")
+                if "nav_translations" in site
+                else line_of(lines, "site"),
+                f"missing or empty key 'site.nav_translations.{title}': add the menu title, translated",
+            )
     for title in menu.keys() - set(titles):
-        raise ContentError(path, line_of(lines, "site", "nav_translations", title),
-                           f"unknown menu title 'site.nav_translations.{title}': use the English titles of mkdocs.yml's nav")
+        raise ContentError(
+            path,
+            line_of(lines, "site", "nav_translations", title),
+            f"unknown menu title 'site.nav_translations.{title}': use the English titles of mkdocs.yml's nav",
+        )
     for key in site.keys() - {*SITE_TEXTS, "nav_translations"}:
         raise ContentError(path, line_of(lines, "site", key), f"unknown key 'site.{key}' (a typo?)")
-    return SiteText(*(site[key].strip() for key in SITE_TEXTS), {title: menu[title].strip() for title in menu})
+    return SiteText(
+        *(site[key].strip() for key in SITE_TEXTS), {title: menu[title].strip() for title in menu}
+    )
 
 
 def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]:
@@ -190,6 +269,10 @@ def key_term_problems(translated: Path) -> list[TermProblem]:
     language = translated.relative_to(ROOT / "docs").parts[0]
     english = english_source(translated)
     terms = load_language(language)
-    found = missing_terms(read_text_file(english), read_text_file(translated),
-                          load_language(SOURCE_LANGUAGE).key_terms, terms.key_terms)
+    found = missing_terms(
+        read_text_file(english),
+        read_text_file(translated),
+        load_language(SOURCE_LANGUAGE).key_terms,
+        terms.key_terms,
+    )
     return [TermProblem(gap.safety, gap.message(translated, english, terms.path, ROOT)) for gap in found]

@@ -59,7 +59,9 @@ def _sources(value: Any, path: Path, line: int, what: str) -> tuple[int, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or any(not isinstance(n, int) or n not in all_sources() for n in value):
-        raise ContentError(path, line, f"{what} must be a list of source numbers from data/sources.yml, like [2, 6]")
+        raise ContentError(
+            path, line, f"{what} must be a list of source numbers from data/sources.yml, like [2, 6]"
+        )
     return tuple(value)
 
 
@@ -74,14 +76,19 @@ def _text(data: Any, key_path: KeyPath, lines: dict[KeyPath, int], path: Path) -
             value = None
     if not isinstance(value, str) or not value.strip():
         dotted = ".".join(str(key) for key in key_path)
-        raise ContentError(path, line_of(lines, *key_path), f"missing or empty '{dotted}': add it, translated")
+        raise ContentError(
+            path, line_of(lines, *key_path), f"missing or empty '{dotted}': add it, translated"
+        )
     return value.strip()
 
 
 def wording(data: Any, root: KeyPath, signs: list[str], lines: dict[KeyPath, int], path: Path) -> Wording:
     """Every tier text, sign and card text under `root` in a parsed YAML file; a missing one fails."""
     return Wording(
-        tiers={tier: {text: _text(data, (*root, "tiers", tier, text), lines, path) for text in TIER_TEXTS} for tier in TIERS},
+        tiers={
+            tier: {text: _text(data, (*root, "tiers", tier, text), lines, path) for text in TIER_TEXTS}
+            for tier in TIERS
+        },
         signs={sign: _text(data, (*root, "signs", sign), lines, path) for sign in signs},
         card={text: _text(data, (*root, "card", text), lines, path) for text in CARD_TEXTS},
     )
@@ -90,11 +97,17 @@ def wording(data: Any, root: KeyPath, signs: list[str], lines: dict[KeyPath, int
 _DIGITS = re.compile(r"\d+")
 
 
-def typed_numbers(translated: Wording, english: Wording, root: KeyPath, lines: dict[KeyPath, int], path: Path) -> None:
+def typed_numbers(
+    translated: Wording, english: Wording, root: KeyPath, lines: dict[KeyPath, int], path: Path
+) -> None:
     """A translated text may hold only the numbers its English text holds (the "24" of "24-hour line"):
     phone numbers come from data/emergency-numbers.yml, never from a translation."""
     pairs = [(("signs", sign), text, english.signs[sign]) for sign, text in translated.signs.items()]
-    pairs += [(("tiers", tier, key), text, english.tiers[tier][key]) for tier, texts in translated.tiers.items() for key, text in texts.items()]
+    pairs += [
+        (("tiers", tier, key), text, english.tiers[tier][key])
+        for tier, texts in translated.tiers.items()
+        for key, text in texts.items()
+    ]
     pairs += [(("card", key), text, english.card[key]) for key, text in translated.card.items()]
     for key_path, text, english_text in pairs:
         allowed = {int(number) for number in _DIGITS.findall(english_text)}
@@ -108,7 +121,9 @@ def typed_numbers(translated: Wording, english: Wording, root: KeyPath, lines: d
                 )
 
 
-def unknown_signs(data: Any, root: KeyPath, known: dict[str, Sign], lines: dict[KeyPath, int], path: Path) -> None:
+def unknown_signs(
+    data: Any, root: KeyPath, known: dict[str, Sign], lines: dict[KeyPath, int], path: Path
+) -> None:
     """A translated sign the catalogue does not have is a typo or a removed sign: say so."""
     section: Any = data
     for key in (*root, "signs"):
@@ -116,7 +131,9 @@ def unknown_signs(data: Any, root: KeyPath, known: dict[str, Sign], lines: dict[
     for sign in section or {}:
         if sign not in known:
             raise ContentError(
-                path, line_of(lines, *root, "signs", sign), f"unknown sign '{sign}': data/triage.yml has no such id"
+                path,
+                line_of(lines, *root, "signs", sign),
+                f"unknown sign '{sign}': data/triage.yml has no such id",
             )
 
 
@@ -126,7 +143,11 @@ def load_catalogue() -> Catalogue:
     text = path.read_text(encoding="utf-8")
     data = load_yaml(text, path)
     lines = key_lines(text)
-    if not isinstance(data, dict) or not isinstance(data.get("signs"), list) or not isinstance(data.get("tiers"), dict):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("signs"), list)
+        or not isinstance(data.get("tiers"), dict)
+    ):
         raise ContentError(path, 1, "must be a mapping with tiers, signs and card")
     tiers = {}
     for name in TIERS:
@@ -135,8 +156,15 @@ def load_catalogue() -> Catalogue:
             raise ContentError(path, line_of(lines, "tiers"), f"tiers.{name} is missing")
         tiers[name] = Tier(
             name,
-            _sources(entry.get("lead_sources"), path, line_of(lines, "tiers", name, "lead_sources"), "lead_sources"),
-            _sources(entry.get("action_sources"), path, line_of(lines, "tiers", name, "action_sources"), "action_sources"),
+            _sources(
+                entry.get("lead_sources"), path, line_of(lines, "tiers", name, "lead_sources"), "lead_sources"
+            ),
+            _sources(
+                entry.get("action_sources"),
+                path,
+                line_of(lines, "tiers", name, "action_sources"),
+                "action_sources",
+            ),
             bool(entry.get("action_general_advice")),
         )
     signs: dict[str, Sign] = {}
@@ -153,13 +181,19 @@ def load_catalogue() -> Catalogue:
         sources = _sources(entry.get("sources"), path, line, f"sign '{sign_id}' sources")
         general_advice = bool(entry.get("general_advice"))
         if not sources and not general_advice:
-            raise ContentError(path, line, f"sign '{sign_id}' cites no source: add sources, or general_advice: true")
+            raise ContentError(
+                path, line, f"sign '{sign_id}' cites no source: add sources, or general_advice: true"
+            )
         signs[sign_id] = Sign(sign_id, entry["tier"], sources, general_advice)
         english_signs[sign_id] = _text(data, ("signs", index, "text"), lines, path)
     # English words in the shape every other language uses (signs keyed by id), checked the same way.
     english = wording({**data, "signs": english_signs}, (), list(signs), lines, path)
-    say_sources = _sources(data["card"].get("say_sources"), path, line_of(lines, "card", "say_sources"), "say_sources")
+    say_sources = _sources(
+        data["card"].get("say_sources"), path, line_of(lines, "card", "say_sources"), "say_sources"
+    )
     card_signs = data["card"].get("signs")
-    if not isinstance(card_signs, list) or any(signs.get(s) is None or signs[s].tier != "emergency" for s in card_signs):
+    if not isinstance(card_signs, list) or any(
+        signs.get(s) is None or signs[s].tier != "emergency" for s in card_signs
+    ):
         raise ContentError(path, line_of(lines, "card", "signs"), "card.signs must list emergency sign ids")
     return Catalogue(tiers, signs, say_sources, tuple(card_signs), english)

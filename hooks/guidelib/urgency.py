@@ -37,7 +37,10 @@ def _kind(element: Tag) -> str | None:
 
 
 def _hidden(element: Tag) -> bool:
-    return any(element.has_attr(attribute) for attribute in HIDING_ATTRIBUTES) or element.name in ("details", "template")
+    return any(element.has_attr(attribute) for attribute in HIDING_ATTRIBUTES) or element.name in (
+        "details",
+        "template",
+    )
 
 
 def numbers_in_catalogue() -> set[str]:
@@ -59,23 +62,36 @@ def urgency_boxes(html: str) -> list[str]:
         title = element.select_one(".admonition-title")
         needle = title.get_text().strip()[:30] if title else ""
         if element.name == "details" or element.find_parent("details"):
-            raise UrgencyProblem(f"the '{kind}' box is collapsible; write '!!! {kind}', not '??? {kind}'", f"??? {kind}", needle)
+            raise UrgencyProblem(
+                f"the '{kind}' box is collapsible; write '!!! {kind}', not '??? {kind}'",
+                f"??? {kind}",
+                needle,
+            )
         if element.name != "div" or "admonition" not in element.get("class", []):
-            raise UrgencyProblem(f"'{kind}' is reserved for urgency boxes written as '!!! {kind}'", kind, needle)
+            raise UrgencyProblem(
+                f"'{kind}' is reserved for urgency boxes written as '!!! {kind}'", kind, needle
+            )
         # The country picker keeps the numbers of other countries hidden until a reader chooses one.
         own_parts = [part for part in element.find_all(True) if not part.find_parent(class_="emergency-call")]
         if any(_hidden(part) for part in [element, *element.parents, *own_parts] if isinstance(part, Tag)):
-            raise UrgencyProblem(f"the '{kind}' box, or something in it, is hidden; every urgency box must be visible", needle)
+            raise UrgencyProblem(
+                f"the '{kind}' box, or something in it, is hidden; every urgency box must be visible", needle
+            )
         text = copy.copy(element)
         for generated in text.select(GENERATED_PARTS):
             generated.decompose()
-        typed = [found for found in PHONE_NUMBER.finditer(text.get_text(" ")) if found.group() not in numbers_in_catalogue()]
+        typed = [
+            found
+            for found in PHONE_NUMBER.finditer(text.get_text(" "))
+            if found.group() not in numbers_in_catalogue()
+        ]
         if typed and (number := typed[0]):
             raise UrgencyProblem(
                 f"phone number '{number.group().strip()}' typed in the '{kind}' box; numbers come from "
                 "data/emergency-numbers.yml and are added automatically: delete it from the box's words in "
                 "translations/<lang>.yml",
-                number.group().strip(), needle,
+                number.group().strip(),
+                needle,
             )
         kinds.append(f"{kind} ({element.get('data-signs', '')})")
     return kinds

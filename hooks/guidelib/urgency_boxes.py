@@ -58,11 +58,15 @@ def find_boxes(markdown: str, path: Path | str) -> list[Box]:
         tier = opener["kind"]
         if opener["marker"] != "!!!" or opener["indent"]:
             raise ContentError(
-                path, number, f"write the {tier} box as '!!! {tier}' at the start of the line: it must always be open and visible"
+                path,
+                number,
+                f"write the {tier} box as '!!! {tier}' at the start of the line: it must always be open and visible",
             )
         if opener["rest"].strip():
             raise ContentError(
-                path, number, f"write '!!! {tier}' with nothing after it: the build writes the box title from data/triage.yml"
+                path,
+                number,
+                f"write '!!! {tier}' with nothing after it: the build writes the box title from data/triage.yml",
             )
         body = []
         for following in lines[index + 1 :]:
@@ -74,7 +78,9 @@ def find_boxes(markdown: str, path: Path | str) -> list[Box]:
         signs_line = _SIGNS.match(body[0]) if len(body) == 1 else None
         if not signs_line:
             raise ContentError(
-                path, number + 1, f"the {tier} box holds only one line, '    signs: id, id' (ids from data/triage.yml), and nothing else"
+                path,
+                number + 1,
+                f"the {tier} box holds only one line, '    signs: id, id' (ids from data/triage.yml), and nothing else",
             )
         ids = tuple(part.strip() for part in signs_line["ids"].split(",") if part.strip())
         if not ids:
@@ -82,10 +88,14 @@ def find_boxes(markdown: str, path: Path | str) -> list[Box]:
         for sign_id in ids:
             sign = catalogue.signs.get(sign_id)
             if sign is None:
-                raise ContentError(path, number + 1, f"unknown sign '{sign_id}': use an id from data/triage.yml")
+                raise ContentError(
+                    path, number + 1, f"unknown sign '{sign_id}': use an id from data/triage.yml"
+                )
             if sign.tier != tier:
                 raise ContentError(
-                    path, number + 1, f"sign '{sign_id}' belongs in {sign.tier} boxes (data/triage.yml), not in a {tier} box"
+                    path,
+                    number + 1,
+                    f"sign '{sign_id}' belongs in {sign.tier} boxes (data/triage.yml), not in a {tier} box",
                 )
         if len(set(ids)) != len(ids):
             raise ContentError(path, number + 1, "a sign is named twice in this box")
@@ -129,7 +139,10 @@ def box_sources(box: Box) -> set[int]:
     """Every source a rendered box cites, for the page's source list."""
     catalogue = load_catalogue()
     tier = catalogue.tiers[box.tier]
-    return {n for sign in box.signs for n in catalogue.signs[sign].sources} | {*tier.lead_sources, *tier.action_sources}
+    return {n for sign in box.signs for n in catalogue.signs[sign].sources} | {
+        *tier.lead_sources,
+        *tier.action_sources,
+    }
 
 
 def _advice(general_advice: bool, language: LanguageData) -> str:
@@ -155,7 +168,9 @@ def _call_link(country: Country, label: str) -> str:
 
 def _numbers_attribute(country: Country) -> str:
     """'15~SAMU|112': every number with its service, for the picker's script to build a link from."""
-    return "|".join(f"{number.number}~{number.service}" if number.service else number.number for number in country.numbers)
+    return "|".join(
+        f"{number.number}~{number.service}" if number.service else number.number for number in country.numbers
+    )
 
 
 def emergency_call(language: LanguageData, locale: str) -> str:
@@ -172,7 +187,7 @@ def emergency_call(language: LanguageData, locale: str) -> str:
     items = [
         f'<li class="emergency-call__item emergency-call__item--language" data-country="{code}" '
         f'data-name="{html.escape(country_name(code, locale))}">'
-        f'{_call_link(countries[code], label.replace("{country}", country_name(code, locale)))}</li>'
+        f"{_call_link(countries[code], label.replace('{country}', country_name(code, locale)))}</li>"
         for code in language.countries
     ]
     items += [
@@ -186,7 +201,7 @@ def emergency_call(language: LanguageData, locale: str) -> str:
         f'<div class="emergency-call" data-label="{html.escape(label)}">'
         f'<ul class="emergency-call__list" aria-live="polite">{"".join(items)}</ul>'
         f'<details class="country-picker" hidden data-summary="{html.escape(choose)}">'
-        f'<summary>{html.escape(choose.replace("{country}", first_name))}</summary>'
+        f"<summary>{html.escape(choose.replace('{country}', first_name))}</summary>"
         f'<label class="country-picker__search">{html.escape(language.strings["country_search"])} '
         '<input type="search" autocomplete="off" spellcheck="false"></label>'
         '<ul class="country-picker__list"></ul>'
