@@ -11,7 +11,7 @@ serve: $(VENV)/installed
 # The full site as published: with PDF handouts, printed by the system Chromium.
 build: $(VENV)/installed
 	bash scripts/install-system-deps.sh
-	GUIDE_HANDOUTS=1 $(BIN)/mkdocs build --strict
+	GUIDE_HANDOUTS=true $(BIN)/mkdocs build --strict
 
 benchmark: build
 	$(BIN)/python scripts/benchmark.py
@@ -24,10 +24,12 @@ test: $(VENV)/installed
 # The translator's check, in about a minute: the strict build (no handouts or zips) and every test that
 # needs no browser, with the same messages as `make test`. Needs no apt-get; CI runs it first.
 check: $(VENV)/installed
-	$(BIN)/python -m pytest -m "not browser and not downloads and not rebuilds and not slow"
+	$(BIN)/python -m pytest -m "not browser and not handouts and not rebuilds and not slow"
 
-$(VENV)/installed: requirements.txt
+# The pinned dependencies, then the guide's own build code in place (the guide plugin; pyproject.toml).
+$(VENV)/installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --editable .
 	touch $@

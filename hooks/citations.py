@@ -7,7 +7,7 @@ import html
 from guidelib.pages import ContentError
 from guidelib.generated import cited_by_blocks
 from guidelib.sources import all_sources, check_citations, link_citations
-from guidelib.translations import load_language
+from guidelib.language_registry import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page

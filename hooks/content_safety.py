@@ -24,7 +24,6 @@ from typing import Any
 
 import jinja2
 import yaml
-from guidelib.bundle import building_bundle
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
 from guidelib.html_policy import (
@@ -41,7 +40,7 @@ from guidelib.input_files import MAX_FILE_BYTES, ContentError, check_nesting, co
 from guidelib.pages import read_meta
 from guidelib.plain_text import check_plain_text_node
 from guidelib.site_config import bare_page_url
-from guidelib.translation import SOURCE_LANGUAGE, english_source
+from guidelib.translated_pages import SOURCE_LANGUAGE, english_source
 from guidelib.urgency import UrgencyProblem, check_against_english, urgency_boxes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -222,10 +221,10 @@ def _mark_toc_titles(items: Any) -> None:
 
 @event_priority(-1000)  # last: the policy hashes the inline scripts of the finished page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return add_content_security_policy(output, inline_scripts=building_bundle())
+    return add_content_security_policy(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    return add_content_security_policy(output_content, inline_scripts=building_bundle())
+    return add_content_security_policy(output_content)

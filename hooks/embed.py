@@ -19,11 +19,11 @@ from urllib.parse import quote, urljoin
 from bs4 import BeautifulSoup
 from guidelib.emergency_numbers import load_numbers
 from guidelib.build_phases import AFTER_I18N
-from guidelib.bundle import building_bundle, handouts_wanted
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
 from guidelib.outputs import (
     EMBED_ROOT,
+    HOSPITALS_PAGE,
     absolute_url,
     alert_card_path,
     embed_card_path,
@@ -32,14 +32,15 @@ from guidelib.outputs import (
     guide_handout_path,
     oembed_path,
 )
-from guidelib.site_config import bare_page_url, language_prefix, text_direction
-from guidelib.translations import load_language
+from guidelib.plugin import guide
+from guidelib.site_config import bare_page_url, language_prefix, page_url, text_direction
+from guidelib.language_registry import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-HOSPITALS_PAGE = "for-hospitals.md"
 HOST_SNIPPET = Path(__file__).with_name("embed_host_snippet.html")
 # Every option a hospital can set in an embed address, with its validation (done in embed.js), and the
 # sandbox the snippet grants: one list on the For hospitals page.
@@ -65,19 +66,19 @@ def _open_external_links_in_new_tab(content: str) -> str:
 
 @event_priority(AFTER_I18N)  # after mkdocs-static-i18n has sorted the files into languages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if building_bundle():
-        return files
     locale = config.theme["language"]
     data = load_language(locale)
     strings = data.strings
     prefix = language_prefix(locale)
     # The example uses a real emergency number of a country where this language is spoken.
     example_number = quote(load_numbers().countries[data.countries[0]].numbers[0].dial)
-    example_path = f"{EMBED_ROOT}/{prefix}when-to-get-help/?emergency={example_number}&team=012%20345%206789"
-    to_site_root = "../" * (prefix + "for-hospitals/").count("/")
+    example_path = f"{EMBED_ROOT}/{prefix}when-to-get-help/"
+    example_query = f"?emergency={example_number}&team=012%20345%206789"
+    # The live example, relative to the page that shows it (the hospitals page itself).
+    example_from_page = get_relative_url(example_path, page_url(prefix + HOSPITALS_PAGE)) + example_query
     site_url = absolute_url(config.site_url)
     other_uses = [api_index_path(), oembed_path(locale, "when-to-get-help/")]
-    if handouts_wanted():
+    if guide(config).config.handouts:
         other_uses += [
             guide_handout_path(locale),
             alert_card_path(locale),
@@ -93,11 +94,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"---\ntitle: {json.dumps(strings['for_hospitals'])}\n---",
             f"# {strings['for_hospitals']}",
             html.escape(strings["for_hospitals_intro"]),
-            f"```html\n{snippet(site_url + example_path)}\n```",
+            f"```html\n{snippet(site_url + example_path + example_query)}\n```",
             html.escape(strings["for_hospitals_parameters"]),
             "\n".join(f"- {html.escape(strings[key])}" for key in OPTION_STRINGS),
             f"## {strings['for_hospitals_example']} {{#example}}",
-            f'<div class="embed-example">\n{snippet(html.escape(to_site_root + example_path))}\n</div>',
+            f'<div class="embed-example">\n{snippet(html.escape(example_from_page))}\n</div>',
             html.escape(strings["for_hospitals_other"]),
             "\n".join(f"- <{site_url}{path}>" for path in other_uses),
             html.escape(strings["for_hospitals_oembed"]),
@@ -152,7 +153,7 @@ def _card_content(page: Page, read_more: str) -> str:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
 ) -> dict[str, Any]:
-    if building_bundle() or page.file.generated_by:
+    if page.file.generated_by:
         return context
     locale = config.theme["language"]
     ui = load_language(locale).strings
@@ -172,7 +173,7 @@ def on_page_context(
                     config=config,
                     content=Markup(_open_external_links_in_new_tab(content)),  # checked by content_safety
                     card=card,
-                    root="../" * path.count("/"),
+                    root=get_relative_url("./", path),
                     material_stylesheet=_material_stylesheet(config),
                     translation=context.get("translation"),
                     ui=ui,
@@ -180,7 +181,7 @@ def on_page_context(
                     direction=text_direction(locale),
                     # The printed handouts are made from this view: they point to the alert card by its address.
                     alert_card_url=absolute_url(config.site_url, alert_card_path(locale))
-                    if handouts_wanted()
+                    if guide(config).config.handouts
                     else None,
                 )
             ),

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.generated import cite, fill, placeholder
 from guidelib.sources import citation_html
-from guidelib.translations import load_language, punctuation
+from guidelib.language_registry import load_language, punctuation
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import re
 
-from guidelib.bundle import building_bundle
 from guidelib.outputs import absolute_url
 from guidelib.site_config import bare_page_url, languages
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,8 +27,8 @@ def alternates(site_url: str, page_url: str) -> list[tuple[str, str]]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if page.file.generated_by or not config.site_url or building_bundle():
-        return output  # the offline zip holds one language and must not point at the network
+    if page.file.generated_by or not config.site_url:
+        return output
     # In a translation's build, page.url starts with "<lang>/"; alternates need the bare page path.
     bare_url = bare_page_url(page.url, config.theme["language"])
     tags = "".join(

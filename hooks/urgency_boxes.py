@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from guidelib.generated import cite, fill, placeholder
 from guidelib.pages import ContentError
-from guidelib.translations import load_language
+from guidelib.language_registry import load_language
 from guidelib.urgency_boxes import Box, box_sources, find_boxes, render_box, replace_boxes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError

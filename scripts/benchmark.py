@@ -31,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guidelib.bundle import HANDOUTS_ENV, SKIP_BUNDLE_ENV  # noqa: E402
+from guidelib.outputs import service_worker_path  # noqa: E402
+from guidelib.plugin import OPTION_ENV  # noqa: E402
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium  # noqa: E402
 from guidelib.site_config import languages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
@@ -81,12 +82,12 @@ def counting_server(site: Path) -> Iterator[tuple[str, list[int]]]:
         server.server_close()
 
 
-def precache_kib(site: Path, prefix: str) -> tuple[int, float]:
-    worker = (site / prefix / "sw.js").read_text(encoding="utf-8")
+def precache_kib(site: Path, language) -> tuple[int, float]:
+    worker = (site / service_worker_path(language.locale, language.default)).read_text(encoding="utf-8")
     entries = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", worker, re.DOTALL).group(1))
     total = 0
     for entry in entries:
-        path = (site / prefix / entry["url"]).resolve()
+        path = (site / entry["url"]).resolve()  # worker URLs are relative to the site root, where it is
         total += sent_size(path / "index.html" if path.is_dir() else path, entry["url"])
     return len(entries), total / 1024
 
@@ -132,7 +133,9 @@ def build_times() -> tuple[float, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory() as temporary:
         ours = build_cpu_seconds(
-            ROOT / "mkdocs.yml", Path(temporary) / "ours", {**env, HANDOUTS_ENV: "1", SKIP_BUNDLE_ENV: "0"}
+            ROOT / "mkdocs.yml",
+            Path(temporary) / "ours",
+            {**env, OPTION_ENV["handouts"]: "true", OPTION_ENV["offline_zips"]: "true"},
         )
         plain = Path(temporary) / "plain"
         shutil.copytree(ROOT / "docs", plain / "docs")
@@ -161,7 +164,7 @@ def main() -> int:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         for language in languages():
             first, install, repeat = measure_language(browser, base, sent, language.url_prefix)
-            count, precache = precache_kib(arguments.site, language.url_prefix)
+            count, precache = precache_kib(arguments.site, language)
             print(
                 f"{language.locale:9} {first:11.0f} {install:15.0f} {repeat:12.1f} {precache:9.0f} {count:6}"
             )

@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from guidelib import po_exchange, readability  # noqa: E402
 from guidelib.pages import ContentError, read_text_file  # noqa: E402
-from guidelib.site_config import DOCS, languages  # noqa: E402
-from guidelib.translation import (  # noqa: E402
+from guidelib.project import project, use_project  # noqa: E402
+from guidelib.site_config import languages  # noqa: E402
+from guidelib.translated_pages import (  # noqa: E402
     SOURCE_LANGUAGE,
     UNTRANSLATED,
     content_hash,
@@ -39,8 +40,10 @@ from guidelib.translation import (  # noqa: E402
     translated_page,
     translation_meta,
 )
-from guidelib.translations import key_term_problems  # noqa: E402
+from guidelib.language_registry import key_term_problems  # noqa: E402
 
+use_project(ROOT)  # this checkout, also when another one's guidelib is installed
+DOCS = project().docs
 SAFETY_FLAG = re.compile(r"^[ \t]+safety:.*\n", re.MULTILINE)
 TRANSLATION_BLOCK = re.compile(r"^translation:\n(?:[ \t]+.*\n)*", re.MULTILINE)
 

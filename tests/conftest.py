@@ -2,14 +2,15 @@
 
 Markers (explained in pyproject.toml) let `make check` leave out what a translator does not need:
 `browser` is added here to every test that uses the `browser` fixture, `rebuilds` to every test that uses
-a file's `project` fixture (a copy of the project to alter and build); `downloads` and `slow` are written
-on the tests. The site is built with handouts and zips only when a selected test is marked `downloads`."""
+a file's `project` fixture (a copy of the project to alter and build); `handouts` and `slow` are written
+on the tests. The site is built with the PDF handouts only when a selected test is marked `handouts`."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,7 +21,7 @@ from typing import NoReturn
 from pathlib import Path
 
 import pytest
-from guidelib.bundle import HANDOUTS_ENV, SKIP_BUNDLE_ENV
+from guidelib.plugin import OPTION_ENV
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,12 +29,12 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def build_site(
-    project: Path, site_dir: Path, downloads: bool = True, site_url: str | None = None
+    project: Path, site_dir: Path, handouts: bool = False, site_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder; returns the finished process (check returncode).
-    downloads=False skips the offline zip files and PDF handouts, for quicker builds in tests that do not
-    need them. site_url is where the site will be served: absolute URLs in pages must point there."""
-    env = {**BUILD_ENV, SKIP_BUNDLE_ENV: "0" if downloads else "1", HANDOUTS_ENV: "1" if downloads else "0"}
+    handouts=True prints the PDF handouts (minutes, in Chromium): only for the tests that read them.
+    site_url is where the site will be served: absolute URLs in pages must point there."""
+    env = {**BUILD_ENV, OPTION_ENV["handouts"]: "true" if handouts else "false"}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
@@ -50,16 +51,35 @@ def build_site(
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "translations", "data", "scripts")
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of everything the build reads, to change and build without touching the repository."""
+def copy_project(target: Path, languages: tuple[str, ...] | None = None) -> Path:
+    """A copy of everything the build reads, to change and build without touching the repository.
+    languages: build only these (English first): a smaller project that builds in a fraction of the time,
+    for tests of a check that any language would show."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy(source, target / part)
+    if languages is not None:
+        keep_only_languages(target, languages)
     return target
+
+
+_LANGUAGE_ENTRY = re.compile(r"^ {8}- locale: (\S+)\n(?: {10}.*\n)*", re.MULTILINE)
+
+
+def keep_only_languages(project: Path, languages: tuple[str, ...]) -> None:
+    """Drop every other language from a copied project: its mkdocs.yml entry and its pages."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    found = _LANGUAGE_ENTRY.findall(text)
+    assert set(languages) <= set(found), f"unknown languages {set(languages) - set(found)}"
+    text = _LANGUAGE_ENTRY.sub(lambda entry: entry.group(0) if entry.group(1) in languages else "", text)
+    config.write_text(text, encoding="utf-8")
+    for locale in set(found) - set(languages):
+        shutil.rmtree(project / "docs" / locale)
 
 
 def free_port() -> int:
@@ -86,10 +106,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    # The handouts and zips take minutes to make: only when a selected test reads them.
-    downloads = any(item.get_closest_marker("downloads") for item in request.session.items)
+    # The handouts take minutes to print: only when a selected test reads them.
+    handouts = any(item.get_closest_marker("handouts") for item in request.session.items)
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir, downloads=downloads, site_url=f"http://127.0.0.1:{site_port}/")
+    result = build_site(ROOT, site_dir, handouts=handouts, site_url=f"http://127.0.0.1:{site_port}/")
     if result.returncode != 0:
         # Once, with mkdocs' own messages (file and line), instead of the same error for every test.
         pytest.exit(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", returncode=1)

@@ -9,8 +9,11 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 from guidelib.outputs import API_ROOT, api_index_path, api_path, oembed_path
-from guidelib.site_config import ROOT, languages, nav_pages, page_url, text_direction
+from guidelib.site_config import languages, nav_pages, page_url, text_direction
+from guidelib.project import project
 from helpers import parse, soup
+
+ROOT = project().root
 
 SCHEMAS = ROOT / "data" / "schemas"
 ALL_PAGES = [(language, page) for language in languages() for page in nav_pages()]

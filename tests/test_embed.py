@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import serve
 from guidelib.outputs import api_index_path, guide_handout_path
 from guidelib.site_config import languages, nav_pages, page_url
-from guidelib.translations import load_language
+from guidelib.language_registry import load_language
 from helpers import search, soup
 
 SNIPPET = Path(__file__).resolve().parent.parent / "hooks" / "embed_host_snippet.html"
@@ -302,7 +302,7 @@ def test_every_page_has_an_embed_view_without_site_chrome(site: Path, language, 
         assert link.get("target") == "_blank" and "noopener" in link.get("rel", [])
 
 
-@pytest.mark.downloads  # links to the whole-guide handout, made only with the downloads
+@pytest.mark.handouts  # links to the whole-guide handout, made only with the handouts
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 def test_hospital_page_has_snippet_live_example_licence_and_other_formats(
     site: Path, site_url: str, language

@@ -11,7 +11,7 @@ from conftest import build_site, copy_project
 from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.outputs import API_ROOT, embed_path
 from guidelib.site_config import languages
-from guidelib.translations import load_language
+from guidelib.language_registry import load_language
 from helpers import html_files, soup
 from phonenumbers import shortnumberinfo
 
@@ -96,7 +96,7 @@ def test_a_made_up_number_fails_the_build_with_file_and_line(tmp_path: Path) -> 
     index = lines.index("  ES:") + 1  # its numbers line
     lines[index] = '    numbers: [{number: "113"}]'
     path.write_text("\n".join(lines), encoding="utf-8")
-    result = build_site(project, project / "site", downloads=False)
+    result = build_site(project, project / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"data/emergency-numbers.yml:{index + 1}: 113 is not an emergency number of ES" in output
@@ -110,7 +110,7 @@ def test_a_language_cannot_show_a_country_without_a_source(tmp_path: Path) -> No
     text = path.read_text(encoding="utf-8")
     line = text[: text.index("countries: [")].count("\n") + 1
     path.write_text(text.replace("countries: [ES, MX, US]", "countries: [ES, MX, US, CO]"), encoding="utf-8")
-    result = build_site(project, project / "site", downloads=False)
+    result = build_site(project, project / "site")
     assert (
         f"translations/es.yml:{line}: country 'CO' has no entry in data/emergency-numbers.yml"
         in result.stdout + result.stderr

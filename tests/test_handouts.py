@@ -12,11 +12,11 @@ from guidelib.alert_card import PHONE_SIZE, WALLET_SIZE
 from guidelib.outputs import alert_card_path, guide_handout_path, handout_path
 from guidelib.site_config import languages, nav_pages, page_url
 from guidelib.emergency_numbers import load_numbers
-from guidelib.translations import load_language
+from guidelib.language_registry import load_language
 from guidelib.triage import load_catalogue
 from helpers import soup
 
-pytestmark = pytest.mark.downloads
+pytestmark = pytest.mark.handouts
 
 
 def pdf_pages(pdf: Path) -> list[str]:

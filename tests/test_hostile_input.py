@@ -403,7 +403,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def failed_build(project: Path) -> str:
-    result = build_site(project, project / "site", downloads=False)
+    result = build_site(project, project / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, "the build should have failed"
     assert "Traceback" not in output, output
@@ -417,7 +417,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def test_unchanged_site_builds_with_a_policy_on_every_page_and_nothing_dangerous(project: Path) -> None:
-    result = build_site(project, project / "site", downloads=False)
+    result = build_site(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     for page in site.rglob("*.html"):
@@ -528,7 +528,7 @@ def test_utf16_page_fails_cleanly(project: Path) -> None:
 def test_byte_order_mark_builds(project: Path) -> None:
     path = project / "docs/es/outlook.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    result = build_site(project, project / "site", downloads=False)
+    result = build_site(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site/es/outlook/index.html").is_file()
 
@@ -542,7 +542,7 @@ def quick_site_url(tmp_path_factory: pytest.TempPathFactory):
 
     port = free_port()
     site = tmp_path_factory.mktemp("quick-site")
-    result = build_site(ROOT, site, downloads=False, site_url=f"http://127.0.0.1:{port}/")
+    result = build_site(ROOT, site, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stdout + result.stderr
     yield from serve(site, port)
 
@@ -599,7 +599,7 @@ def test_search_works_under_the_policy(browser, quick_site_url: str) -> None:
 
 
 def _strings(locale: str) -> dict[str, str]:
-    from guidelib.translations import load_language
+    from guidelib.language_registry import load_language
 
     return load_language(locale).strings
 

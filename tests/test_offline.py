@@ -1,4 +1,4 @@
-"""Offline reading in real Chromium: the service worker, the update prompt, and the zip bundle."""
+"""Offline reading in real Chromium: the service workers, the update prompt, and the offline zips."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import build_site, copy_project, free_port, serve
-from guidelib.outputs import bundle_path
+from guidelib.outputs import offline_zip_path
 from guidelib.site_config import languages, nav_pages, page_url
 from helpers import search, soup
 
@@ -70,7 +70,7 @@ def rebuildable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
     project = copy_project(tmp_path / "project")
     site, port = tmp_path / "site", free_port()
     url = f"http://127.0.0.1:{port}/"
-    assert build_site(project, site, downloads=False, site_url=url).returncode == 0
+    assert build_site(project, site, site_url=url).returncode == 0
     for served_url in serve(site, port):
         yield project, site, served_url
 
@@ -83,7 +83,7 @@ def test_returning_reader_is_prompted_and_sees_new_text_online_and_offline(brows
     new_sentence = "This sentence was added in a newer version of the guide."
     symptoms = project / "docs" / "en" / "symptoms.md"
     symptoms.write_text(symptoms.read_text(encoding="utf-8") + f"\n{new_sentence}\n", encoding="utf-8")
-    assert build_site(project, site, downloads=False, site_url=url).returncode == 0
+    assert build_site(project, site, site_url=url).returncode == 0
 
     page.reload()
     prompt = page.locator("[data-update]")
@@ -99,12 +99,11 @@ def test_returning_reader_is_prompted_and_sees_new_text_online_and_offline(brows
     context.close()
 
 
-@pytest.mark.downloads
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
-def test_zip_bundle_opens_from_disk_with_links_and_search_and_no_network(
+def test_zip_opens_from_disk_with_links_and_search_and_no_network(
     browser, site: Path, tmp_path: Path, language
 ) -> None:
-    with zipfile.ZipFile(site / bundle_path(language.locale)) as archive:
+    with zipfile.ZipFile(site / offline_zip_path(language.locale)) as archive:
         archive.extractall(tmp_path)
     start = tmp_path / f"spine-guide-{language.locale}" / "START-HERE.html"
     assert start.is_file()
@@ -116,14 +115,14 @@ def test_zip_bundle_opens_from_disk_with_links_and_search_and_no_network(
     page.goto(start.as_uri())
     page.wait_for_url("**/index.html")
 
-    page.locator("a[href$='symptoms.html']").first.click()
-    page.wait_for_url("**/symptoms.html")
+    page.locator("a[href$='symptoms/index.html']").first.click()
+    page.wait_for_url("**/symptoms/index.html")
     assert page.locator("div.admonition.emergency").first.is_visible()
 
     search(page, expected_h1(site, language.url_prefix, "treatment.md").split()[0])
 
     outside = [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))]
-    assert not outside, f"the bundle made network requests: {outside}"
+    assert not outside, f"the zip made network requests: {outside}"
     context.close()
 
 
@@ -132,14 +131,14 @@ def test_offline_reading_works_under_a_sub_path(browser, tmp_path: Path) -> None
     project = copy_project(tmp_path / "project")
     root, port = tmp_path / "root", free_port()
     url = f"http://127.0.0.1:{port}/guide/"
-    assert build_site(project, root / "guide", downloads=False, site_url=url).returncode == 0
+    assert build_site(project, root / "guide", site_url=url).returncode == 0
     for _ in serve(root, port):
         context = browser.new_context()
         page = open_and_wait_until_saved(context, url + "es/")
         scope = page.evaluate(
             "navigator.serviceWorker.getRegistration().then(registration => registration.scope)"
         )
-        assert scope == url + "es/"
+        assert scope == url + "es"  # the folder's name without the final slash: "/guide/es" is answered too
         context.set_offline(True)
         page.goto(url + "es/causes/")
         assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(
@@ -170,6 +169,27 @@ def test_saved_pages_answer_at_every_address_variant_offline(browser, site: Path
     for variant in ("zh", "zh/index.html"):
         page.goto(site_url + variant)
         assert h1(page) == expected_h1(site, "zh/", "index.md"), variant
+    # At the saved page's own address, so that its relative links stay in its language.
+    page.goto(site_url + "ar/symptoms")
+    assert page.url == site_url + "ar/symptoms/"
+    page.locator("a[href='../when-to-get-help/']").first.dispatch_event("click")
+    page.wait_for_url("**/ar/when-to-get-help/")
+    assert h1(page) == expected_h1(site, "ar/", "when-to-get-help.md")
+    context.close()
+
+
+def test_a_bare_language_address_works_offline_when_only_that_language_is_saved(
+    browser, site: Path, site_url: str
+) -> None:
+    context = browser.new_context()
+    page = open_and_wait_until_saved(context, site_url + "zh/symptoms/")  # Chinese only: no root worker
+    context.set_offline(True)
+    page.goto(site_url + "zh")
+    assert page.url == site_url + "zh/"
+    assert h1(page) == expected_h1(site, "zh/", "index.md")
+    page.locator("nav.md-nav--primary a[href='symptoms/']").first.dispatch_event("click")
+    page.wait_for_url("**/zh/symptoms/")
+    assert h1(page) == expected_h1(site, "zh/", "symptoms.md")
     context.close()
 
 
@@ -221,7 +241,7 @@ def test_every_link_in_the_zip_opens_a_file_in_the_zip(
 ) -> None:
     """Each address in every page of the zip (links, scripts, styles, images) is a file in the zip, or a
     web address (a source, or the English page a translation points to)."""
-    with zipfile.ZipFile(site / bundle_path(language.locale)) as archive:
+    with zipfile.ZipFile(site / offline_zip_path(language.locale)) as archive:
         archive.extractall(tmp_path)
     broken = []
     for html in sorted((tmp_path / f"spine-guide-{language.locale}").rglob("*.html")):

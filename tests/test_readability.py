@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from guidelib.readability import GRADE_LIMIT, SMOG_LIMIT, plain_text, score
-from guidelib.site_config import DOCS
+from guidelib.project import project
+
+DOCS = project().docs
 
 ENGLISH_PAGES = sorted((DOCS / "en").glob("*.md"))
 

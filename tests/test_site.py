@@ -8,9 +8,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from guidelib.pages import read_meta
-from guidelib.site_config import DOCS, languages, nav_pages, page_url
+from guidelib.site_config import languages, nav_pages, page_url
+from guidelib.project import project
 from guidelib.sources import all_sources
 from helpers import html_files, is_third_party, soup
+
+DOCS = project().docs
 
 PAGES_NEEDING_EMERGENCY_BOX = ("index.md", "symptoms.md", "when-to-get-help.md")
 ALL_PAGES = [(language, page) for language in languages() for page in nav_pages()]

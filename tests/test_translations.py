@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site, copy_project
-from guidelib.site_config import DOCS, languages, nav_pages, page_url, text_direction
-from guidelib.translation import SOURCE_LANGUAGE, is_outdated, parity_problems, translation_meta
+from guidelib.site_config import languages, nav_pages, page_url, text_direction
+from guidelib.project import project
+from guidelib.translated_pages import SOURCE_LANGUAGE, is_outdated, parity_problems, translation_meta
 from helpers import search, soup
+
+DOCS = project().docs
 
 TRANSLATIONS = [language for language in languages() if language.locale != SOURCE_LANGUAGE]
 TRANSLATED_PAGES = sorted(
@@ -108,7 +111,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def failed_build(project: Path) -> str:
-    result = build_site(project, project / "site", downloads=False)
+    result = build_site(project, project / "site")
     assert result.returncode != 0, "the build should have failed"
     return result.stdout + result.stderr
 
@@ -158,7 +161,7 @@ def test_malformed_translation_file_names_file_and_line(project: Path) -> None:
 
 def test_changed_english_page_marks_translations_out_of_date(project: Path) -> None:
     edit(project / "docs/en/glossary.md", lambda text: text + "\nA new sentence for the test.\n")
-    result = build_site(project, project / "site", downloads=False)
+    result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     banner = soup(project / "site/es/glossary/index.html").select_one(".translation-state--outdated")
     assert banner is not None and banner.find("a", href="../../glossary/")
@@ -308,7 +311,7 @@ def test_translation_from_a_cat_tool_reaches_readers(project: Path, tmp_path: Pa
 
     assert markers(after) == markers(before) and "radioterapia" not in after.casefold()
 
-    built = build_site(project, project / "site", downloads=False)
+    built = build_site(project, project / "site")
     assert built.returncode == 0, built.stdout + built.stderr
     # A word that is not a safety term is a note, not a failed build.
     assert "key term: docs/en/treatment.md:" in built.stderr and "'radiotherapy'" in built.stderr

@@ -14,7 +14,7 @@ import pytest
 from conftest import build_site, copy_project
 from guidelib.outputs import API_ROOT
 from guidelib.site_config import languages, page_url
-from guidelib.translations import load_language
+from guidelib.language_registry import load_language
 from guidelib.triage import TIERS, load_catalogue
 from helpers import html_files, soup
 
@@ -103,7 +103,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def failed_build(project: Path) -> str:
-    result = build_site(project, project / "site", downloads=False)
+    result = build_site(project, project / "site")
     assert result.returncode != 0, "the build should have failed"
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output

@@ -10,7 +10,7 @@ import html
 from guidelib.csp import add_content_security_policy
 from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.site_config import text_direction
-from guidelib.translations import load_language
+from guidelib.language_registry import load_language
 from guidelib.triage import load_catalogue
 
 # Page sizes of the two PDFs. The wallet card has a front and a back; the phone card is one screen.

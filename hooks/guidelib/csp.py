@@ -46,18 +46,16 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def content_security_policy(html: str, inline_scripts: bool = False) -> str:
-    """The policy of one page. inline_scripts: for the offline zip only, read from disk: Material's
-    iframe-worker shim runs search in a frame it writes an inline script into, whose text varies."""
+def content_security_policy(html: str) -> str:
+    """The policy of one page: our own scripts, and the page's inline scripts by their hashes."""
     policy = dict(POLICY)
-    allowed = ["'unsafe-inline'"] if inline_scripts else inline_script_hashes(html)
-    policy["script-src"] = " ".join([POLICY["script-src"], *allowed])
+    policy["script-src"] = " ".join([POLICY["script-src"], *inline_script_hashes(html)])
     return "; ".join(f"{name} {value}" for name, value in policy.items())
 
 
-def add_content_security_policy(html: str, inline_scripts: bool = False) -> str:
+def add_content_security_policy(html: str) -> str:
     """The page with its policy as the first thing after <meta charset>, before any script or link."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, inline_scripts)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
     found = _CHARSET.search(html)
     if found is None:
         raise ValueError('page has no <meta charset="utf-8"> to put the Content-Security-Policy after')

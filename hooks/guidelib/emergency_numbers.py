@@ -7,7 +7,6 @@ Numbers depend on the country a reader is in, never on the language of the page.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,12 @@ from typing import Any
 import babel
 from phonenumbers import shortnumberinfo
 
+from guidelib.project import cached, project
 from guidelib.pages import ContentError, load_yaml
 from guidelib.sources import all_sources
 from guidelib.yaml_lines import key_lines, line_of
 
-NUMBERS_FILE = Path(__file__).resolve().parents[2] / "data" / "emergency-numbers.yml"
+NUMBERS_FILE = "emergency-numbers.yml"  # in data/
 VERIFICATION_LEVELS = ("verified", "partly-verified", "weakly-verified")
 
 
@@ -103,18 +103,18 @@ def _parse_country(code: str, entry: Any, lines: dict, path: Path) -> Country:
     return Country(code, tuple(parsed), tuple(sources), entry["verification"], str(entry.get("note", "")))
 
 
-@functools.cache
+@cached
 def load_numbers() -> NumbersCatalogue:
-    text = NUMBERS_FILE.read_text(encoding="utf-8")
-    data = load_yaml(text, NUMBERS_FILE)
+    path = project().data / NUMBERS_FILE
+    text = path.read_text(encoding="utf-8")
+    data = load_yaml(text, path)
     lines = key_lines(text)
     if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):
-        raise ContentError(NUMBERS_FILE, 1, "must be a mapping with checked, countries and no_source")
+        raise ContentError(path, 1, "must be a mapping with checked, countries and no_source")
     if not isinstance(data.get("checked"), dt.date):
-        raise ContentError(NUMBERS_FILE, line_of(lines, "checked"), "checked must be a date like 2026-11-24")
+        raise ContentError(path, line_of(lines, "checked"), "checked must be a date like 2026-11-24")
     countries = {
-        str(code): _parse_country(str(code), entry, lines, NUMBERS_FILE)
-        for code, entry in data["countries"].items()
+        str(code): _parse_country(str(code), entry, lines, path) for code, entry in data["countries"].items()
     }
     no_source = tuple(str(code) for code in data.get("no_source") or ())
     return NumbersCatalogue(data["checked"], countries, no_source)

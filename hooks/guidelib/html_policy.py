@@ -10,7 +10,6 @@ generated urgency boxes make. Two policies: WRITTEN_MARKUP, what a page's own Ma
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -18,6 +17,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
+from guidelib.project import cached
 from guidelib.sources import all_sources
 
 
@@ -190,13 +190,13 @@ class UnsafeHtml(Exception):
         self.needles = tuple(needle for needle in needles if needle)
 
 
-@functools.cache
+@cached
 def trusted_http_urls() -> frozenset[str]:
     """Source addresses from data/sources.yml; some old sites only have http: addresses."""
     return frozenset(source.url for source in all_sources().values() if source.url)
 
 
-@functools.cache
+@cached
 def source_hosts() -> frozenset[str]:
     return frozenset(urlsplit(url).hostname or "" for url in trusted_http_urls()) - {""}
 

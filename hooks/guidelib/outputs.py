@@ -1,4 +1,5 @@
-"""Where the build writes the copies of each page that other sites, programs and printers use.
+"""Where the build writes the copies of each page that other sites, programs and printers use, and the
+files of offline reading (service workers, zips).
 
 Paths are relative to the site root. Each of these folders holds every language, so none of them is
 part of one language's pages (the service worker does not precache them).
@@ -18,7 +19,14 @@ HANDOUT_ROOT = "handouts"
 DOWNLOAD_ROOT = "downloads"
 # Written once at the site root and used by the pages of every language (each has its own search/ folder).
 SHARED_FOLDERS = ("assets",)
+# Scripts only the offline zip uses (the iframe-worker shim that runs search from file://): never precached.
+ZIP_ONLY_SCRIPTS = "assets/javascripts/vendor/"
 SITE_LEVEL_FOLDERS = frozenset({EMBED_ROOT, API_ROOT.split("/")[0], OEMBED_ROOT, HANDOUT_ROOT, DOWNLOAD_ROOT})
+# Pages and files the hooks add to every language, beside its Markdown pages (as MkDocs source paths).
+OFFLINE_PAGE = "offline.md"  # the service worker's notice for a page never saved (hooks/service_worker.py)
+MANIFEST = "manifest.webmanifest"  # the web app manifest (hooks/service_worker.py)
+HOSPITALS_PAGE = "for-hospitals.md"  # how to embed pages (hooks/embed.py)
+STATUS_PAGE = "translation-status.md"  # how far each translation is (hooks/translated_pages.py)
 LICENCE = {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"}
 
 
@@ -63,9 +71,25 @@ def alert_card_path(locale: str, suffix: str = ".pdf", phone: bool = False) -> s
     return f"{HANDOUT_ROOT}/{locale}/alert-card{'-phone' if phone else ''}{suffix}"
 
 
-def bundle_path(locale: str) -> str:
-    """The zip of a language's pages that opens from disk (hooks/offline_bundle.py)."""
+def offline_zip_path(locale: str) -> str:
+    """The zip of a language's pages that opens from disk (guidelib/offline_zips.py)."""
     return f"{DOWNLOAD_ROOT}/spine-guide-{locale}.zip"
+
+
+def service_worker_path(locale: str, default: bool) -> str:
+    """A language's service worker, at the site root so that its scope can be the language folder's name
+    without the final slash: '/zh' (a typed address) is answered by the Chinese worker too."""
+    return "sw.js" if default else f"sw-{locale}.js"
+
+
+# Where each language's worker was before it moved to the site root: a worker that retires itself.
+RETIRED_SERVICE_WORKER = "sw.js"  # in each language folder
+
+
+def is_service_worker(relative: str) -> bool:
+    """Whether a site-relative path is a service worker script, ours or a retired one."""
+    name = relative.rsplit("/", 1)[-1]
+    return name == "sw.js" or ("/" not in relative and name.startswith("sw-") and name.endswith(".js"))
 
 
 def from_page(target: str, page: Page) -> str:

@@ -23,7 +23,7 @@ from translate.storage import po
 
 from guidelib.input_files import ContentError, load_yaml, read_text_file
 from guidelib.pages import body_offset, split_front_matter
-from guidelib.translation import content_hash
+from guidelib.translated_pages import content_hash
 
 _META_LINE = re.compile(r"^(title|description):[ \t]*(.*)$")
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w-]+\})?[ \t]*)$")

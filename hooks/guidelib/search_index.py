@@ -1,10 +1,18 @@
-"""One search index per language: which index entries belong to a language, and which of Material's
-lunr files that language's search worker loads (so a worker precaches those and no others)."""
+"""One search index per language: `<lang>/search/search_index.json` (English at the root), so a reader
+downloads, precaches and searches only their own language.
+
+mkdocs-static-i18n makes one index of every language; once every language is built, write_language_indexes
+splits it. Each page's Material configuration (`__config` "base") points at its language folder
+(hooks/search_index.py), where Material's search looks for `search/search_index.json` and resolves result
+locations, which are therefore relative to it. Also here: which of Material's lunr files a language's search
+worker loads, so that a service worker precaches those and no others.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from guidelib.site_config import languages
@@ -62,3 +70,13 @@ def unused_lunr_file(relative: str, search_languages: list[str]) -> bool:
     return relative.startswith(LUNR_FOLDER) and relative.removeprefix(LUNR_FOLDER) not in lunr_files(
         search_languages
     )
+
+
+def write_language_indexes(site: Path) -> None:
+    """Cut the whole-site index that mkdocs-static-i18n wrote into one index per language."""
+    whole_site = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    for language in languages():
+        index = language_index(whole_site, language.locale, language.url_prefix, relative_to_language=True)
+        target = site / language.url_prefix / SEARCH_INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

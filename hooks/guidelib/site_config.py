@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 from guidelib.input_files import StrictLoader
-
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+from guidelib.project import cached, project
 
 
 class _Loader(StrictLoader):
@@ -36,9 +32,9 @@ class Language:
         return "" if self.default else f"{self.locale}/"
 
 
-@functools.cache
+@cached
 def mkdocs_config() -> dict[str, Any]:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+    return yaml.load(project().config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
 
 
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
@@ -54,7 +50,7 @@ def language_prefix(locale: str) -> str:
 
 
 def languages() -> list[Language]:
-    from guidelib.translations import load_language  # it reads nav_titles() from here
+    from guidelib.language_registry import load_language  # it reads nav_titles() from here
 
     for plugin in mkdocs_config()["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from guidelib.project import cached, project
 from guidelib.pages import ContentError, body_offset, load_yaml, read_text_file, split_front_matter
 
-SOURCES_FILE = Path(__file__).resolve().parents[2] / "data" / "sources.yml"
+SOURCES_FILE = "sources.yml"  # in data/
 # "[6]" or "[2, 6]", but not a Markdown link "[text](url)" or reference "[x][y]", nor an index such as
 # "x[2]" in code. Chinese text needs no space before a citation ("求助[2]"). Pages use no reference
 # definitions, so "[3]:" at the end of a sentence is a citation too.
@@ -34,9 +34,10 @@ class Source:
     url: str
 
 
-@functools.cache
+@cached
 def all_sources() -> dict[int, Source]:
-    data = load_yaml(read_text_file(SOURCES_FILE), SOURCES_FILE)
+    path = project().data / SOURCES_FILE
+    data = load_yaml(read_text_file(path), path)
     return {entry["id"]: Source(entry["id"], entry["citation"], entry.get("url", "")) for entry in data}
 
 

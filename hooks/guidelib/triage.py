@@ -5,17 +5,17 @@ translates it once in the `triage:` section of translations/<lang>.yml.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guidelib.project import cached, project
 from guidelib.pages import ContentError, load_yaml
 from guidelib.sources import all_sources
 from guidelib.yaml_lines import KeyPath, key_lines, line_of
 
-TRIAGE_FILE = Path(__file__).resolve().parents[2] / "data" / "triage.yml"
+TRIAGE_FILE = "triage.yml"  # in data/
 TIERS = ("emergency", "urgent", "routine")  # most urgent first; also the admonition kinds of the boxes
 TIER_TEXTS = ("title", "lead", "action")
 CARD_TEXTS = ("title", "say_heading", "say", "team_number", "cancer_type", "signs_heading")
@@ -137,9 +137,9 @@ def unknown_signs(
             )
 
 
-@functools.cache
+@cached
 def load_catalogue() -> Catalogue:
-    path = TRIAGE_FILE
+    path = project().data / TRIAGE_FILE
     text = path.read_text(encoding="utf-8")
     data = load_yaml(text, path)
     lines = key_lines(text)

@@ -20,7 +20,7 @@ from pathlib import Path
 from guidelib.emergency_numbers import Country, country_name, load_numbers
 from guidelib.pages import ContentError, body_offset, split_front_matter
 from guidelib.sources import citation_html
-from guidelib.translations import LanguageData
+from guidelib.language_registry import LanguageData
 from guidelib.triage import TIERS, load_catalogue
 
 # Any admonition opener, so that a collapsible or titled urgency box is caught too.

@@ -43,7 +43,7 @@
   /* Offline, a link to an address no saved worker answers (another language not saved, the English page
      a translation points to) would show the browser's error: show this language's offline notice, which
      says how to save pages, instead. */
-  const offlineNotice = new URL("offline/", new URL(bar.dataset.scope, window.location.href)).href;
+  const offlineNotice = new URL("offline/", new URL(bar.dataset.home, window.location.href)).href;
   document.addEventListener("click", async (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
     if (navigator.onLine || !link || event.defaultPrevented || link.origin !== window.location.origin) return;

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from guidelib.build_phases import AFTER_I18N
-from guidelib.bundle import building_bundle
-from guidelib.outputs import absolute_url, from_page
+from guidelib.outputs import STATUS_PAGE, from_page
 from guidelib.pages import ContentError, read_meta
-from guidelib.site_config import DOCS, Language, bare_page_url, languages, nav_pages
-from guidelib.translation import (
+from guidelib.project import project
+from guidelib.site_config import Language, bare_page_url, languages, nav_pages
+from guidelib.translated_pages import (
     SOURCE_LANGUAGE,
     is_outdated,
     missing_pages,
@@ -28,14 +28,13 @@ from guidelib.translation import (
     translated_page,
     translation_meta,
 )
-from guidelib.translations import key_term_problems
+from guidelib.language_registry import key_term_problems
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-STATUS_PAGE = "translation-status.md"
 log = logging.getLogger("mkdocs.hooks.translations")
 
 
@@ -53,7 +52,7 @@ def _language_status(language: Language) -> list[str]:
     up_to_date = reviewed = 0
     pages = nav_pages()
     for page in pages:
-        english = DOCS / SOURCE_LANGUAGE / page
+        english = project().docs / SOURCE_LANGUAGE / page
         english_title = read_meta(english)["title"]
         path = translated_page(english, language.locale)
         if not path.is_file():
@@ -149,19 +148,9 @@ def on_page_context(
         return context
     path = Path(page.file.abs_src_path)
     bare_url = bare_page_url(page.url, _language(config))
-    if building_bundle():  # the offline zip holds one language: the English page is read on the web
-        english_url = absolute_url(config.site_url, directory_url(bare_url))
-    else:  # the English page lives at the site root
-        english_url = from_page(bare_url, page)
     context["translation"] = {
         "state": translation_meta(path)["state"],
         "outdated": is_outdated(path),
-        "english_url": english_url,
+        "english_url": from_page(bare_url, page),  # the English page lives at the site root
     }
     return context
-
-
-def directory_url(url: str) -> str:
-    """A page's address as the web site serves it: 'symptoms.html' -> 'symptoms/', 'index.html' -> ''."""
-    url = url.removesuffix("index.html")
-    return url.removesuffix(".html") + "/" if url.endswith(".html") else url

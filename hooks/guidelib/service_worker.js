@@ -1,11 +1,11 @@
-/* Service worker for one language of the guide. hooks/offline.py writes a copy per language
-   (<lang>/sw.js) with the constants below filled in from the build. */
+/* Service worker for one language of the guide. guidelib/service_workers.py writes a copy per language
+   at the site root (sw.js, sw-<lang>.js) with the constants below filled in from the build. */
 "use strict";
 
-const PRECACHE = __PRECACHE__; // [{url, revision}], URLs relative to this file
+const PRECACHE = __PRECACHE__; // [{url, revision}], URLs relative to this file (the site root)
 const CACHE_PREFIX = __CACHE_PREFIX__; // one prefix per language and site path
 const VERSION = __VERSION__; // changes whenever any precached file changes
-const OFFLINE_PAGE = __OFFLINE_PAGE__;
+const OFFLINE_PAGE = __OFFLINE_PAGE__; // this language's offline notice
 // Only the root worker, whose scope holds every language folder: {folder: that language's offline page}.
 const LANGUAGE_OFFLINE_PAGES = __LANGUAGE_OFFLINE_PAGES__;
 
@@ -113,6 +113,8 @@ async function page(request) {
     return response;
   } catch (error) {
     const address = savedAddress(request.url);
+    // "/ar/symptoms" or ".../index.html": to the saved page's own address, where its relative links work.
+    if (new URL(address).pathname !== new URL(request.url).pathname) return Response.redirect(address, 301);
     const saved = (await cache.match(address)) || (await savedByAnotherLanguage(address));
     return saved || (await caches.match(offlinePage(request.url), { cacheName: CACHE })) || Response.error();
   }

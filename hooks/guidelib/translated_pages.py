@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from guidelib.pages import ContentError, body_offset, read_meta, read_text_file, split_front_matter
-from guidelib.site_config import DOCS
+from guidelib.project import project
 
 SOURCE_LANGUAGE = "en"
 TRANSLATION_STATES = ("untranslated", "machine-assisted-draft", "reviewed")
@@ -44,12 +44,12 @@ def source_hash(path: Path) -> str:
 
 
 def english_source(translated: Path) -> Path:
-    relative = translated.relative_to(DOCS)
-    return DOCS / SOURCE_LANGUAGE / Path(*relative.parts[1:])
+    relative = translated.relative_to(project().docs)
+    return project().docs / SOURCE_LANGUAGE / Path(*relative.parts[1:])
 
 
 def translated_page(english: Path, language: str) -> Path:
-    return DOCS / language / english.relative_to(DOCS / SOURCE_LANGUAGE)
+    return project().docs / language / english.relative_to(project().docs / SOURCE_LANGUAGE)
 
 
 def translation_meta(path: Path) -> dict[str, Any]:
@@ -60,7 +60,7 @@ def translation_meta(path: Path) -> dict[str, Any]:
             path,
             1,
             "front matter lacks 'translation: source_hash' (run: python scripts/docs.py stamp "
-            f"{path.relative_to(DOCS.parent)})",
+            f"{path.relative_to(project().root)})",
         )
     if info.get("state") not in TRANSLATION_STATES:
         raise ContentError(path, 1, f"translation.state must be one of {', '.join(TRANSLATION_STATES)}")
@@ -73,8 +73,11 @@ def is_outdated(path: Path) -> bool:
 
 def missing_pages(language: str) -> list[str]:
     """Messages for English pages with no translation, and translations with no English page."""
-    english = {p.relative_to(DOCS / SOURCE_LANGUAGE) for p in (DOCS / SOURCE_LANGUAGE).rglob("*.md")}
-    translated = {p.relative_to(DOCS / language) for p in (DOCS / language).rglob("*.md")}
+    english = {
+        p.relative_to(project().docs / SOURCE_LANGUAGE)
+        for p in (project().docs / SOURCE_LANGUAGE).rglob("*.md")
+    }
+    translated = {p.relative_to(project().docs / language) for p in (project().docs / language).rglob("*.md")}
     problems = [
         f"docs/{SOURCE_LANGUAGE}/{page} has no translation: docs/{language}/{page} is missing "
         f"(copy the English page there and translate it)"
@@ -128,7 +131,7 @@ def parity_problems(translated: Path) -> list[str]:
     english_path = english_source(translated)
     english = structure(read_text_file(english_path))
     ours = structure(read_text_file(translated))
-    name = translated.relative_to(DOCS.parent)
+    name = translated.relative_to(project().root)
     problems = []
 
     english_boxes = [kind for kind, _ in english.urgency_boxes]
@@ -144,7 +147,7 @@ def parity_problems(translated: Path) -> list[str]:
                 )
                 problems.append(
                     f"{name}:{line}: urgency box {index + 1} should be {_describe(expected)} as in "
-                    f"{english_path.relative_to(DOCS.parent)} line {english.urgency_boxes[index][1]}"
+                    f"{english_path.relative_to(project().root)} line {english.urgency_boxes[index][1]}"
                     + (f", found {_describe(found)}" if found else ", but it is missing")
                 )
                 break

@@ -9,22 +9,20 @@ fails the build with the file and line named instead of showing an empty box to 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from guidelib.emergency_numbers import load_numbers
 from guidelib.key_terms import KeyTerm, missing_terms, parse_key_terms
+from guidelib.project import cached, project
 from guidelib.pages import ContentError, load_yaml, read_text_file
 from guidelib.plain_text import check_plain_text_tree
 from guidelib.site_config import nav_titles
-from guidelib.translation import SOURCE_LANGUAGE, english_source
+from guidelib.translated_pages import SOURCE_LANGUAGE, english_source
 from guidelib.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guidelib.yaml_lines import key_lines, line_of
 
-ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS_DIR = ROOT / "translations"
 # The UI strings our templates and hooks use; each translations/<lang>.yml provides all of them.
 STRINGS = (
     "emergency_numbers_label",
@@ -136,7 +134,7 @@ class LanguageData:
 
 
 def translation_path(language: str) -> Path:
-    return TRANSLATIONS_DIR / f"{language}.yml"
+    return project().translations / f"{language}.yml"
 
 
 def _parse(path: Path) -> tuple[str, dict[str, Any]]:
@@ -232,7 +230,7 @@ def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]
     return tuple(codes)
 
 
-@functools.cache
+@cached
 def load_language(language: str) -> LanguageData:
     path = translation_path(language)
     text, data = _parse(path)
@@ -266,7 +264,7 @@ class TermProblem:
 
 def key_term_problems(translated: Path) -> list[TermProblem]:
     """Key terms that the English page of a translated page uses and the translated page lacks."""
-    language = translated.relative_to(ROOT / "docs").parts[0]
+    language = translated.relative_to(project().docs).parts[0]
     english = english_source(translated)
     terms = load_language(language)
     found = missing_terms(
@@ -275,4 +273,6 @@ def key_term_problems(translated: Path) -> list[TermProblem]:
         load_language(SOURCE_LANGUAGE).key_terms,
         terms.key_terms,
     )
-    return [TermProblem(gap.safety, gap.message(translated, english, terms.path, ROOT)) for gap in found]
+    return [
+        TermProblem(gap.safety, gap.message(translated, english, terms.path, project().root)) for gap in found
+    ]

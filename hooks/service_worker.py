@@ -1,0 +1,72 @@
+"""Offline reading in the browser, per language: the offline notice (for pages never saved), the web app
+manifest, and what each page's offline bar needs to register the language's service worker
+(guidelib/service_workers.py writes the workers once every language is built)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from guidelib.build_phases import AFTER_I18N
+from guidelib.language_registry import load_language
+from guidelib.outputs import MANIFEST, OFFLINE_PAGE, from_page, offline_zip_path, service_worker_path
+from guidelib.plugin import guide
+from guidelib.site_config import language_prefix, text_direction
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+
+@event_priority(AFTER_I18N)  # after mkdocs-static-i18n has sorted the files into languages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    prefix = language_prefix(config.theme["language"])
+    strings = load_language(config.theme["language"]).strings
+    content = (
+        f"---\ntitle: {json.dumps(strings['offline_title'])}\nsearch:\n  exclude: true\n---\n"
+        f"# {strings['offline_title']}\n\n{strings['offline_text']}\n"
+    )
+    files.append(File.generated(config, prefix + OFFLINE_PAGE, content=content))
+    manifest_file = File.generated(config, prefix + MANIFEST, content="")
+    manifest_file.content_string = json.dumps(manifest(config, manifest_file), ensure_ascii=False, indent=2)
+    files.append(manifest_file)
+    return files
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict[str, Any]:
+    locale = config.theme["language"]
+    prefix = language_prefix(locale)
+    # The scope is the language folder's name without the final slash ("zh", or "" for the whole site).
+    context["offline"] = {
+        "sw": from_page(service_worker_path(locale, not prefix), page),
+        "scope": from_page("", page) + prefix.rstrip("/"),
+        "home": from_page(prefix, page),
+        "manifest": from_page(prefix + MANIFEST, page),
+        "zip": from_page(offline_zip_path(locale), page) if guide(config).config.offline_zips else None,
+    }
+    return context
+
+
+def manifest(config: MkDocsConfig, manifest_file: File) -> dict[str, Any]:
+    locale = config.theme["language"]
+    images = get_relative_url("assets/images/", manifest_file.url)
+    return {
+        "name": config.site_name,
+        "short_name": config.site_name.split(":")[0].split("：")[0].strip(),
+        "description": config.site_description,
+        "lang": locale,
+        "dir": text_direction(locale),
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#3f51b5",
+        "icons": [
+            {"src": images + "favicon.svg", "sizes": "any", "type": "image/svg+xml"},
+            {"src": images + "icon-192.png", "sizes": "192x192", "type": "image/png"},
+            {"src": images + "icon-512.png", "sizes": "512x512", "type": "image/png"},
+        ],
+    }
