@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin
 
-from bs4 import BeautifulSoup
+import jinja2
+from lxml.etree import SubElement
 from guidelib.emergency_numbers import load_numbers
 from guidelib.build_phases import AFTER_I18N
 from guidelib.csp import add_content_security_policy
 from guidelib.escaping import Markup, escape_by_default
+from guidelib.html_fragments import has_class, inner_html, parse_fragment, with_class
 from guidelib.outputs import (
     EMBED_ROOT,
     HOSPITALS_PAGE,
@@ -33,6 +35,7 @@ from guidelib.outputs import (
     oembed_path,
 )
 from guidelib.plugin import guide
+from guidelib.triage import TIERS
 from guidelib.site_config import bare_page_url, language_prefix, page_url, text_direction
 from guidelib.language_registry import load_language
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,12 +59,12 @@ OPTION_STRINGS = (
 
 
 def _open_external_links_in_new_tab(content: str) -> str:
-    soup = BeautifulSoup(content, "html.parser")
-    for link in soup.find_all("a", href=True):
-        if link["href"].startswith(("http://", "https://")):
-            link["target"] = "_blank"
-            link["rel"] = "noopener noreferrer"
-    return str(soup)
+    fragment = parse_fragment(content)
+    for link in fragment.iter("a"):
+        if link.get("href", "").startswith(("http://", "https://")):
+            link.set("target", "_blank")
+            link.set("rel", "noopener noreferrer")
+    return inner_html(fragment)
 
 
 @event_priority(AFTER_I18N)  # after mkdocs-static-i18n has sorted the files into languages
@@ -121,32 +124,37 @@ def _card_content(page: Page, read_more: str) -> str:
     """The page in brief, for oEmbed consumers such as WordPress that cap a frame at 1000 px: the title,
     the first urgency box, the page's description and a link to the whole page. Links lead to the full
     guide in a new tab; the sources the box cites stay in the card, hidden, for embed.js to open in place."""
-    soup = BeautifulSoup(page.content or "", "html.parser")
-    box = soup.select_one("div.admonition.emergency, div.admonition.urgent, div.admonition.routine")
-    card = BeautifulSoup("", "html.parser")
-    title = card.new_tag("h1")
-    title.string = page.meta["title"]
-    card.append(title)
-    if box is not None:
-        for link in box.find_all("a", href=True):
-            if not link["href"].startswith("#"):
-                link["href"] = urljoin(page.canonical_url or "", link["href"])
+    content = parse_fragment(page.content or "")
+    boxes = [box for box in with_class(content, "admonition", "div") if any(has_class(box, k) for k in TIERS)]
+    card = parse_fragment("")
+    SubElement(card, "h1").text = page.meta["title"]
+    if boxes:
+        box = boxes[0]
+        for link in box.iter("a"):
+            if link.get("href") and not link.get("href").startswith("#"):
+                link.set("href", urljoin(page.canonical_url or "", link.get("href")))
+        cited = {
+            link.get("href")[1:] for link in box.iter("a") if link.get("href", "").startswith("#source-")
+        }
+        box.tail = None
         card.append(box)
-        cited = {link["href"][1:] for link in box.select("a[href^='#source-']")}
-        sources = [item for item in soup.select("ol.sources > li") if item.get("id") in cited]
+        listed = [
+            item for sources in with_class(content, "sources", "ol") for item in sources.iterchildren("li")
+        ]
+        sources = [item for item in listed if item.get("id") in cited]
         if sources:
-            hidden_list = card.new_tag("ol", attrs={"class": "sources", "hidden": ""})
+            hidden_list = SubElement(card, "ol", {"class": "sources", "hidden": ""})
             hidden_list.extend(sources)
-            card.append(hidden_list)
-    summary = card.new_tag("p", attrs={"class": "embed-card__summary"})
-    summary.string = page.meta["description"]
-    card.append(summary)
-    more = card.new_tag("p", attrs={"class": "embed-card__more"})
-    link = card.new_tag("a", href=page.canonical_url or "")
-    link.string = read_more
-    more.append(link)
-    card.append(more)
-    return str(card)
+    SubElement(card, "p", {"class": "embed-card__summary"}).text = page.meta["description"]
+    more = SubElement(card, "p", {"class": "embed-card__more"})
+    SubElement(more, "a", href=page.canonical_url or "").text = read_more
+    return inner_html(card)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    # The build's own template environment, escaping every value: compiled once per language, not per page.
+    guide(config).template_env = escape_by_default(env)
+    return env
 
 
 @event_priority(-100)  # after the other hooks have added their context (translation state)
@@ -157,7 +165,7 @@ def on_page_context(
         return context
     locale = config.theme["language"]
     ui = load_language(locale).strings
-    template = escape_by_default(config.theme.get_env()).get_template("embed.html")
+    template = guide(config).template_env.get_template("embed.html")
     bare_url = bare_page_url(page.url, locale)
     views = {
         embed_path(locale, bare_url): (page.content or "", False),

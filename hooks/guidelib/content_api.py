@@ -17,6 +17,7 @@ All URLs in these files are absolute: the files are read by other sites.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -24,7 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
+from guidelib.html_fragments import outer_html, parse_fragment, with_class
 from guidelib.outputs import (
     API_ROOT,
     LICENCE,
@@ -63,22 +65,22 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 def sections(content: str, page_address: str) -> list[dict[str, Any]]:
     """The page body cut at each level-2 heading, links made absolute. The part before the first
     heading has id None; the sources list is left out (it is in 'sources')."""
-    soup = BeautifulSoup(content, "html.parser")
-    for permalink in soup.select("a.headerlink"):
-        permalink.decompose()
-    for element in soup.find_all(href=True):
-        element["href"] = urljoin(page_address, element["href"])
-    for element in soup.find_all(src=True):
-        element["src"] = urljoin(page_address, element["src"])
+    body = parse_fragment(content)
+    for permalink in with_class(body, "headerlink", "a"):
+        permalink.drop_tree()
+    for attribute in ("href", "src"):
+        for element in body.xpath(f".//*[@{attribute}]"):
+            element.set(attribute, urljoin(page_address, element.get(attribute)))
 
-    found: list[dict[str, Any]] = [{"id": None, "heading": None, "html": ""}]
-    for node in soup.contents:
-        if isinstance(node, Tag) and node.name == "h2":
-            found.append({"id": node.get("id"), "heading": node.get_text().strip(), "html": ""})
-        elif isinstance(node, Tag) and node.name == "h1":
-            continue  # the title is its own field
-        else:
-            found[-1]["html"] += str(node)
+    found: list[dict[str, Any]] = [
+        {"id": None, "heading": None, "html": html.escape(body.text or "", quote=False)}
+    ]
+    for node in body:
+        if node.tag == "h2":
+            found.append({"id": node.get("id"), "heading": node.text_content().strip(), "html": ""})
+        elif node.tag != "h1":  # the title is its own field
+            found[-1]["html"] += outer_html(node)
+        found[-1]["html"] += html.escape(node.tail or "", quote=False)
     for section in found:
         section["html"] = section["html"].strip()
     return [section for section in found if section["id"] != "sources" and (section["html"] or section["id"])]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,13 @@ def body_offset(markdown: str) -> int:
 
 
 def read_meta(path: Path) -> dict[str, Any]:
-    """Front matter of one Markdown page, checked for the keys every page must carry."""
-    markdown = read_text_file(path)
+    """Front matter of one Markdown page, checked for the keys every page must carry. Read often (every
+    translation's status, on every language's build): parsed once per text. Do not change the result."""
+    return _parsed_meta(read_text_file(path), path)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed_meta(markdown: str, path: Path) -> dict[str, Any]:
     yaml_text, _ = split_front_matter(markdown)
     if not yaml_text:
         raise ContentError(path, 1, "missing front matter (a block between two '---' lines)")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,6 +54,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.phases = BuildPhases()
         # Each language's "page not found" page, kept until every language is built (hooks/not_found.py).
         self.not_found_pages: dict[str, str] = {}
+        # The language's template environment, escaping every value, for the pages hooks render themselves.
+        self.template_env: jinja2.Environment | None = None
 
     @event_priority(BEFORE_I18N)
     def _set_up_build(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -49,12 +49,13 @@ def language_prefix(locale: str) -> str:
     return next(language.url_prefix for language in languages() if language.locale == locale)
 
 
-def languages() -> list[Language]:
+@cached
+def languages() -> tuple[Language, ...]:
     from guidelib.language_registry import load_language  # it reads nav_titles() from here
 
     for plugin in mkdocs_config()["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            return [
+            return tuple(
                 Language(
                     entry["locale"],
                     entry["name"],
@@ -62,7 +63,7 @@ def languages() -> list[Language]:
                     load_language(entry["locale"]).site.site_name,
                 )
                 for entry in plugin["i18n"]["languages"]
-            ]
+            )
     raise LookupError("mkdocs.yml has no i18n plugin")
 
 
