@@ -24,7 +24,7 @@ test: $(VENV)/installed
 # The translator's check, in about a minute: the strict build (no handouts or zips) and every test that
 # needs no browser, with the same messages as `make test`. Needs no apt-get; CI runs it first.
 check: $(VENV)/installed
-	$(BIN)/python -m pytest -m "not browser and not handouts and not rebuilds and not slow"
+	$(BIN)/python -m pytest -m "not browser and not handouts and not rebuilds"
 
 # The pinned dependencies, then the guide's own build code in place (the guide plugin; pyproject.toml).
 $(VENV)/installed: requirements.txt pyproject.toml

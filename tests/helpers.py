@@ -28,6 +28,20 @@ def is_third_party(url: str) -> bool:
     return bool(parts.netloc) or parts.scheme in ("http", "https")
 
 
+# Resolves once the frame after the last input is painted and every running, finite animation or transition
+# (Material's search field and menus, 250 ms) has finished: a wait as long as the page needs, no longer.
+SETTLE_JS = """() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)))
+    .then(() => Promise.all(document.getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => null))))
+    .then(() => true)"""
+
+
+def settle(page) -> None:
+    """Wait until the page has drawn what the last key press or resize changed."""
+    page.evaluate(SETTLE_JS)
+
+
 def search(page, word: str):
     """Open Material's search, wait until its index is ready, type a word; return the result items.
 

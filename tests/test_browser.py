@@ -1,13 +1,13 @@
 """Real headless Chromium: the emergency box is styled as an emergency in both colour schemes, axe finds
-no violation on a desktop and a small phone, light and dark, the keyboard focus is always visible, and a
-page view makes no request to any other host."""
+no violation on any page on a phone, nor on any kind of page on a desktop or in the dark, the keyboard
+focus is always visible, and a page view makes no request to any other host."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from guidelib.site_config import languages, nav_pages, page_url
-from helpers import search
+from guidelib.site_config import languages, nav_pages, page_url, text_direction
+from helpers import search, settle
 
 EMERGENCY_RED = "rgb(179, 38, 30)"  # --guide-emergency in overrides/assets/stylesheets/guide.css
 WHITE = "rgb(255, 255, 255)"
@@ -124,7 +124,7 @@ def test_keyboard_focus_is_visible_and_skips_the_closed_drawer(
     problems = []
     for stop in range(1, 31):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(300)  # Material's transitions (search field, menus) take 250 ms
+        settle(page)  # Material's transitions (search field, menus) take 250 ms
         focus = page.evaluate(
             "() => { const { contrast, background } = "
             + CONTRAST_JS
@@ -155,26 +155,65 @@ def test_keyboard_focus_is_visible_and_skips_the_closed_drawer(
     page.close()
 
 
+# Service workers are blocked for axe: each page as the network serves it, without the worker downloading
+# the language's precache on every load (test_offline.py tests the worker).
+@pytest.fixture(scope="module")
+def patient_view(browser):
+    """A phone in the light scheme: how most patients read the guide."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"], color_scheme="light", service_workers="block")
+    yield context
+    context.close()
+
+
 @pytest.mark.parametrize("path", PAGES + EMBED_PAGES)
-def test_page_has_no_axe_violations_in_each_viewport_and_scheme_and_no_third_party_request(
+def test_every_page_has_no_axe_violations_on_a_phone_and_loads_nothing_from_another_host(
+    patient_view, site_url: str, path: str
+) -> None:
+    page = patient_view.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + path, wait_until="load")
+    results = Axe().run(page)
+    page.close()
+    assert results.violations_count == 0, results.generate_report()
+    outside = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
+    assert not outside, f"requests to other hosts: {outside}"
+
+
+# Every kind of page (each template, the urgency boxes, the tables) in the source language and the
+# right-to-left one, in the three other viewport and scheme combinations: what changes with the width and
+# the colours is the layout and the theme, which every language shares.
+PAGE_KINDS = ["", "when-to-get-help/", "symptoms/", *GENERATED_PAGES]
+SOURCE_AND_RIGHT_TO_LEFT = [
+    language.url_prefix
+    for language in languages()
+    if language.locale == "en" or text_direction(language.locale) == "rtl"
+]
+KIND_PAGES = [prefix + path for prefix in SOURCE_AND_RIGHT_TO_LEFT for path in PAGE_KINDS] + [
+    f"embed/{prefix}{path}" for prefix in SOURCE_AND_RIGHT_TO_LEFT for path in PAGE_KINDS[:3]
+]
+OTHER_VIEWS = {"light": ["desktop"], "dark": ["phone", "desktop"]}
+
+
+@pytest.mark.parametrize("path", KIND_PAGES)
+def test_every_kind_of_page_has_no_axe_violations_on_a_desktop_and_in_the_dark_and_no_third_party_request(
     browser, site_url: str, path: str
 ) -> None:
-    # One page per scheme, resized between the two viewports: the same checks as a page per combination,
-    # in a quarter of the page loads (this test runs on every page and embed of every language).
     reports, requests = [], []
-    for scheme in SCHEMES:
-        page = browser.new_page(color_scheme=scheme)
-        page.on("request", lambda request: requests.append(request.url))
-        for viewport, size in VIEWPORTS.items():
-            page.set_viewport_size(size)
-            if page.url == "about:blank":
-                page.goto(site_url + path, wait_until="networkidle")
-            else:
-                page.wait_for_timeout(300)  # let Material's layout follow the new width
+    for scheme, viewports in OTHER_VIEWS.items():
+        context = browser.new_context(
+            viewport=VIEWPORTS[viewports[0]], color_scheme=scheme, service_workers="block"
+        )
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="networkidle")  # and what scripts ask for after the load
+        for viewport in viewports:
+            page.set_viewport_size(VIEWPORTS[viewport])
+            settle(page)  # Material's layout follows the new width
             results = Axe().run(page)
             if results.violations_count:
                 reports.append(f"{viewport}, {scheme}:\n{results.generate_report()}")
-        page.close()
+        context.close()
     assert not reports, "\n".join(reports)
     outside = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
     assert not outside, f"requests to other hosts: {outside}"

@@ -7,12 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 
 
-@pytest.mark.slow  # minutes: `make check` relies on test_site's link test and the build's own validation
 def test_linkchecker_finds_no_broken_internal_link(site_url: str) -> None:
     linkchecker = Path(sys.executable).with_name("linkchecker")
     result = subprocess.run(

@@ -95,7 +95,7 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    # Read from disk in seconds, so `make check` has it; LinkChecker (slow) also crawls over HTTP.
+    # Every #anchor, read from the built files (LinkChecker, test_links.py, fetches every address over HTTP).
     ids_cache: dict[Path, set[str]] = {}
     broken = []
     for path in html_files(site):
