@@ -31,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guidelib.outputs import service_worker_path  # noqa: E402
+from guidelib.handouts import GUIDE_HANDOUT_MAX_BYTES  # noqa: E402
+from guidelib.outputs import guide_handout_path, service_worker_path  # noqa: E402
 from guidelib.plugin import OPTION_ENV  # noqa: E402
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium  # noqa: E402
 from guidelib.site_config import languages  # noqa: E402
@@ -169,11 +170,11 @@ def main() -> int:
                 f"{language.locale:9} {first:11.0f} {install:15.0f} {repeat:12.1f} {precache:9.0f} {count:6}"
             )
         browser.close()
-    handouts = sorted((arguments.site / "handouts").glob("*/spine-guide-*.pdf"))
-    if handouts:
+    handouts = [arguments.site / guide_handout_path(language.locale) for language in languages()]
+    if all(pdf.is_file() for pdf in handouts):
         print(
-            "Whole-guide handouts, KiB: "
-            + ", ".join(f"{pdf.parent.name} {pdf.stat().st_size / 1024:.0f}" for pdf in handouts)
+            f"Whole-guide handouts, MB (target ≤ {GUIDE_HANDOUT_MAX_BYTES / 1e6} MB): "
+            + ", ".join(f"{pdf.parent.name} {pdf.stat().st_size / 1e6:.2f}" for pdf in handouts)
         )
     if not arguments.no_build_time:
         ours, material = build_times()

@@ -1,5 +1,6 @@
 """Printable handouts: a PDF per page per language and one per language for the whole guide, with text in
-the right language and script order, intact emergency boxes, and the address and review date on every sheet."""
+the right language and script order, intact emergency boxes, the address and review date on every sheet, and
+fonts embedded as TrueType subsets (no Type 3 fonts), so that the whole guide stays small."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from pathlib import Path
 
 import pytest
 from guidelib.alert_card import PHONE_SIZE, WALLET_SIZE
-from guidelib.outputs import alert_card_path, guide_handout_path, handout_path
+from guidelib.handouts import GUIDE_HANDOUT_MAX_BYTES
+from guidelib.outputs import HANDOUT_ROOT, alert_card_path, embed_path, guide_handout_path, handout_path
+from guidelib.pages import read_meta
+from guidelib.project import project
 from guidelib.site_config import languages, nav_pages, page_url
 from guidelib.emergency_numbers import load_numbers
 from guidelib.language_registry import load_language
@@ -46,6 +50,18 @@ def holds(pdf_text: str, text: str) -> bool:
     return "".join(words(text).split()) in "".join(words(pdf_text).split())
 
 
+def page_title(site: Path, language, page: str) -> str:
+    return (
+        soup(site / language.url_prefix / page_url(page) / "index.html").find("h1").get_text().strip("¶ \n")
+    )
+
+
+def pdf_title(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    return PdfReader(pdf).metadata.title
+
+
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 def test_every_page_has_a_handout_in_its_language(site: Path, site_url: str, language) -> None:
     strings = load_language(language.locale).strings
@@ -54,17 +70,14 @@ def test_every_page_has_a_handout_in_its_language(site: Path, site_url: str, lan
         assert pdf.is_file(), f"no handout {pdf.relative_to(site)}"
         sheets = pdf_pages(pdf)
         assert sheets, f"{pdf} has no text"
-        title = (
-            soup(site / language.url_prefix / page_url(page) / "index.html")
-            .find("h1")
-            .get_text()
-            .strip("¶ \n")
-        )
+        title = page_title(site, language, page)
         assert holds(sheets[0], title), f"{pdf}: the first sheet does not show the title {title!r}"
+        assert pdf_title(pdf) == f"{title} - {language.site_name}", f"{pdf}: wrong /Title"
         address = site_url + language.url_prefix + page_url(page)
         for number, sheet in enumerate(sheets, start=1):
             assert address in words(sheet), f"{pdf} sheet {number} does not name {address}"
             assert holds(sheet, strings["last_reviewed"]), f"{pdf} sheet {number} lacks the review date"
+            assert f"{number}/{len(sheets)}" in words(sheet), f"{pdf} sheet {number} is not numbered"
         # The page links to its handout.
         link = soup(site / language.url_prefix / page_url(page) / "index.html").select_one(".handout-link a")
         assert link is not None and link["href"].endswith(handout_path(language.locale, page_url(page)))
@@ -81,14 +94,37 @@ def test_emergency_box_starts_on_the_first_sheet_with_its_advice_and_numbers(sit
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
-def test_whole_guide_handout_holds_every_page_in_order(site: Path, language) -> None:
-    guide = pdf_pages(site / guide_handout_path(language.locale))
-    expected = [
-        sheet
-        for page in nav_pages()
-        for sheet in pdf_pages(site / handout_path(language.locale, page_url(page)))
-    ]
-    assert guide == expected
+def test_whole_guide_handout_holds_every_page_in_order(site: Path, site_url: str, language) -> None:
+    """What a reader of the whole guide gets: every page in nav order, each from a new sheet that shows its
+    title; on every sheet the address and review date of its own page, and the sheet's number."""
+    pdf = site / guide_handout_path(language.locale)
+    sheets = pdf_pages(pdf)
+    pages = nav_pages()
+    addresses = [site_url + language.url_prefix + page_url(page) for page in pages]
+    # A sheet's page is the one its footer names: the longest address on it (the first page's, the
+    # language's home, begins every other address).
+    owners = [max((a for a in addresses if a in words(sheet)), key=len, default=None) for sheet in sheets]
+    starts = [number for number, owner in enumerate(owners) if number == 0 or owner != owners[number - 1]]
+    assert [owners[number] for number in starts] == addresses, f"{pdf.name}: pages missing or out of order"
+    for page, start in zip(pages, starts, strict=True):
+        title = page_title(site, language, page)
+        assert holds(sheets[start], title), f"{pdf.name}: {page} does not start on a sheet with its title"
+    for number, (sheet, owner) in enumerate(zip(sheets, owners, strict=True), start=1):
+        page = pages[addresses.index(owner)]
+        reviewed = read_meta(project().docs / language.locale / page)["last_reviewed"].isoformat()
+        assert reviewed in sheet, f"{pdf.name} sheet {number} lacks the review date of {page}"
+        assert f"{number}/{len(sheets)}" in words(sheet), f"{pdf.name} sheet {number} is not numbered"
+    assert pdf_title(pdf) == language.site_name
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_review_notice_shows_open_on_paper(site: Path, language) -> None:
+    notice = soup(site / embed_path(language.locale, "symptoms/") / "index.html").select_one(
+        "details.page-notice"
+    )
+    first_sheet = pdf_pages(site / handout_path(language.locale, "symptoms/"))[0]
+    for paragraph in notice.select("p"):  # hidden on screen until the notice is opened
+        assert holds(first_sheet, paragraph.get_text()), f"not on paper: {paragraph.get_text()!r}"
 
 
 # Right-to-left marks, Arabic diacritics and tatweel: pdftotext places them differently, they are not letters.
@@ -150,12 +186,40 @@ def test_alert_cards_carry_the_signs_and_fit_their_size(site: Path, language) ->
     )
 
 
-def type3_fonts(pdf: Path) -> list[str]:
-    """Fonts drawn glyph by glyph (Type 3), as pdffonts (poppler) lists them: big files, poor text."""
-    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return [line for line in listing.splitlines()[2:] if " Type 3 " in line]
+def font_subtypes(pdf: Path) -> list[str]:
+    """The kind of every font the sheets use: /Type0 for a CID font (a TrueType subset, as Chromium embeds
+    them), /Type3 for one drawn glyph by glyph (big files, poor text)."""
+    from pypdf import PdfReader
+
+    found: list[str] = []
+
+    def walk(resources) -> None:  # noqa: ANN001 - a pypdf dictionary
+        found.extend(font.get_object()["/Subtype"] for font in resources.get("/Font", {}).values())
+        for xobject in resources.get("/XObject", {}).values():
+            if xobject.get_object().get("/Subtype") == "/Form" and "/Resources" in xobject.get_object():
+                walk(xobject.get_object()["/Resources"])
+
+    for sheet in PdfReader(pdf).pages:
+        walk(sheet["/Resources"])
+    return found
 
 
-def test_chinese_whole_guide_handout_embeds_real_subset_fonts(site: Path) -> None:
-    pdf = site / guide_handout_path("zh")
-    assert not type3_fonts(pdf), f"{pdf.name}: {len(type3_fonts(pdf))} Type 3 fonts"
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_handouts_embed_real_subset_fonts(site: Path, language) -> None:
+    """No Type 3 font in any handout or card (the Noto CJK fonts and Arabic in a synthesised bold were); no
+    page's handout embeds whole fonts (over 2 MB for Chinese: Chromium's fallback when it cannot subset)."""
+    for pdf in sorted((site / HANDOUT_ROOT / language.locale).glob("*.pdf")):
+        subtypes = font_subtypes(pdf)
+        assert "/Type3" not in subtypes, f"{pdf.name}: {subtypes.count('/Type3')} Type 3 fonts"
+    for page in nav_pages():
+        pdf = site / handout_path(language.locale, page_url(page))
+        assert pdf.stat().st_size <= 500_000, f"{pdf.name}: {pdf.stat().st_size} bytes"
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_whole_guide_handout_is_small(site: Path, language) -> None:
+    """One font subset for the whole guide, not one per page: the Chinese guide was 1.9 MB (issue 11)."""
+    size = (site / guide_handout_path(language.locale)).stat().st_size
+    assert size <= GUIDE_HANDOUT_MAX_BYTES, (
+        f"{size / 1e6:.2f} MB, more than {GUIDE_HANDOUT_MAX_BYTES / 1e6} MB"
+    )

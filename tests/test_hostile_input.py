@@ -376,22 +376,32 @@ def test_policy_allows_only_hashed_inline_scripts() -> None:
 
 
 def test_printer_never_reads_local_files(tmp_path: Path, browser) -> None:
+    from guidelib.handouts import Section, print_sheets, print_source, printer
     from guidelib.local_server import serving
-    from handouts import print_page
+    from guidelib.site_config import languages
     from pypdf import PdfReader
 
-    (tmp_path / "page.html").write_text(
-        "<!doctype html><meta charset='utf-8'><p>Visible text</p>"
+    hostile = (
+        "<p>Visible text</p>"
         "<object data='file:///etc/passwd' width=600 height=300></object>"
         "<iframe src='file:///etc/passwd'></iframe><img src='file:///etc/hostname'>"
-        "<iframe src='https://example.org/'></iframe>",
-        encoding="utf-8",
+        "<iframe src='https://example.org/'></iframe>"
+    )
+    (tmp_path / "page.html").write_text(f"<!doctype html><meta charset='utf-8'>{hostile}", encoding="utf-8")
+    section = Section(
+        "section-0", "Title", "Footer", f"<article id='section-0'>{hostile}</article>", tmp_path
     )
     with serving(tmp_path) as served:
-        print_page(browser, served + "page.html", served, tmp_path / "out.pdf", "<span></span>")
-    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "out.pdf").pages)
-    assert "Visible text" in text
-    assert "root:" not in text
+        page = printer(browser, served).new_page()
+        # A print source, as the pages are printed, and a served page, as the alert cards are.
+        page.set_content(print_source(languages()[0], [section], []), wait_until="load")
+        print_sheets(page, tmp_path / "source.pdf", "Title")
+        page.goto(served + "page.html", wait_until="load")
+        print_sheets(page, tmp_path / "page.pdf", "Title")
+    for pdf in ("source.pdf", "page.pdf"):
+        text = "".join(sheet.extract_text() for sheet in PdfReader(tmp_path / pdf).pages)
+        assert "Visible text" in text
+        assert "root:" not in text
 
 
 # --- whole builds: what readers receive ------------------------------------------------------------------
