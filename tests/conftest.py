@@ -82,6 +82,15 @@ def keep_only_languages(project: Path, languages: tuple[str, ...]) -> None:
         shutil.rmtree(project / "docs" / locale)
 
 
+@pytest.fixture
+def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A copy of the project for a test to change and build. `@pytest.mark.languages("en", "fr")` keeps
+    only those languages: a check of one language's files fails as it would in the whole site, in a
+    build that takes a fraction of the time."""
+    marker = request.node.get_closest_marker("languages")
+    return copy_project(tmp_path / "project", marker.args if marker else None)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -6,12 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_project
+from conftest import build_site
 
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+# Every test here changes English files: English alone shows each message.
+pytestmark = pytest.mark.languages("en")
 
 
 def edit(path: Path, change: Callable[[str], str]) -> None:

@@ -17,7 +17,7 @@ import markdown
 from pymdownx import slugs
 import pytest
 import yaml
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site
 from guidelib.csp import content_security_policy
 from guidelib.html_policy import WRITTEN_MARKUP, UnsafeHtml, check_html, sanitise, url_allowed
 from guidelib.input_files import ContentError, check_nesting, load_yaml, read_text_file
@@ -407,11 +407,6 @@ def test_printer_never_reads_local_files(tmp_path: Path, browser) -> None:
 # --- whole builds: what readers receive ------------------------------------------------------------------
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
-
-
 def failed_build(project: Path) -> str:
     result = build_site(project, project / "site")
     output = result.stdout + result.stderr
@@ -426,10 +421,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_unchanged_site_builds_with_a_policy_on_every_page_and_nothing_dangerous(project: Path) -> None:
-    result = build_site(project, project / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "site"
+def test_every_built_page_has_a_policy_and_no_api_section_holds_anything_dangerous(site: Path) -> None:
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert 'http-equiv="Content-Security-Policy"' in html, page
@@ -441,71 +433,78 @@ def test_unchanged_site_builds_with_a_policy_on_every_page_and_nothing_dangerous
 @pytest.mark.parametrize(
     ("file", "old", "new", "expected"),
     [
-        (
+        pytest.param(
             "docs/es/symptoms.md",
             "\n## ",
             '\n<p style="display:none">x</p>\n\n## ',
             r"docs/es/symptoms\.md:\d+: attribute style",
+            id="hidden style",
+            marks=pytest.mark.languages("en", "es"),
         ),
-        (
+        pytest.param(
             "docs/es/symptoms.md",
             "!!! emergency",
             "!!! note",
             r"docs/es/symptoms\.md:\d+: urgency box 1 should be '!!! emergency'",
+            id="box replaced",
+            marks=pytest.mark.languages("en", "es"),
         ),
-        (
+        pytest.param(
             "docs/fr/outlook.md",
             "\n## ",
             "\n[Voir][x]\n\n[x]: https://evil.example/\n\n## ",
             r"docs/fr/outlook\.md:\d+: link to evil\.example",
+            id="new external host",
+            marks=pytest.mark.languages("en", "fr"),
         ),
-        (
+        pytest.param(
             "docs/es/causes.md",
             "last_reviewed: ",
             "last_reviewed: 2026-02-30\nx_old: ",
             r"docs/es/causes\.md:\d+: invalid YAML: '2026-02-30' is not a real date",
+            id="impossible date",
+            marks=pytest.mark.languages("en", "es"),
         ),
-        (
+        pytest.param(
             "translations/es.yml",
             "  read_english:",
             "  read_englsh:",
             r"translations/es\.yml:\d+: missing or empty key 'strings\.read_english'",
+            id="mistyped key in es",
+            marks=pytest.mark.languages("en", "es"),
         ),
-        (
+        pytest.param(
             "translations/zh.yml",
             '  sources_heading: "',
             '  sources_heading: "<img src=x onerror=alert(1)>',
             r"translations/zh\.yml:\d+: 'strings\.sources_heading' contains '<'",
+            id="markup in zh string",
+            marks=pytest.mark.languages("en", "zh"),
         ),
-        (
+        pytest.param(
             "translations/fr.yml",
             'copyright: "Texte',
             'copyright: "<script>alert(1)</script>Texte',
             r"translations/fr\.yml:\d+: 'site\.copyright' contains '<'",
+            id="markup in copyright",
+            marks=pytest.mark.languages("en", "fr"),
         ),
-        (
+        pytest.param(
             "translations/es.yml",
             'Symptoms: "Síntomas"',
             'Symptoms: "Síntomas<img src=x onerror=alert(1)>"',
             r"translations/es\.yml:\d+: 'site\.nav_translations\.Symptoms'",
+            id="markup in menu label",
+            marks=pytest.mark.languages("en", "es"),
         ),
-        (
+        pytest.param(
             "translations/vi.yml",
             "  Glossary:",
             "  Glosary:",
             r"translations/vi\.yml:\d+: missing or empty key 'site\.nav_translations\.Glossary'",
+            id="menu title missing in vi",
+            marks=pytest.mark.languages("en", "vi"),
         ),
-    ],
-    ids=[
-        "hidden style",
-        "box replaced",
-        "new external host",
-        "impossible date",
-        "mistyped key in es",
-        "markup in zh string",
-        "markup in copyright",
-        "markup in menu label",
-        "menu title missing in vi",
     ],
 )
 def test_hostile_change_fails_the_build_naming_file_and_line(
@@ -515,6 +514,7 @@ def test_hostile_change_fails_the_build_naming_file_and_line(
     assert re.search(expected, failed_build(project)), expected
 
 
+@pytest.mark.languages("en", "es")
 def test_symlink_and_html_file_in_docs_fail_the_build(project: Path) -> None:
     os.symlink("/etc/passwd", project / "docs/es/passwd.md")
     (project / "docs/es/page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
@@ -523,18 +523,21 @@ def test_symlink_and_html_file_in_docs_fail_the_build(project: Path) -> None:
     assert "docs/es/page.html: files of this type are not published" in output
 
 
+@pytest.mark.languages("en")
 def test_deeply_nested_quotes_fail_cleanly(project: Path) -> None:
     path = project / "docs/en/outlook.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n" + "> " * 10_000 + "deep\n", encoding="utf-8")
     assert re.search(r"docs/en/outlook\.md:\d+: lists or quotes nested 10000 levels", failed_build(project))
 
 
+@pytest.mark.languages("en", "es")
 def test_utf16_page_fails_cleanly(project: Path) -> None:
     path = project / "docs/es/outlook.md"
     path.write_text(path.read_text(encoding="utf-8"), encoding="utf-16")
     assert "docs/es/outlook.md:1: file is saved as UTF-16" in failed_build(project)
 
 
+@pytest.mark.languages("en", "es")
 def test_byte_order_mark_builds(project: Path) -> None:
     path = project / "docs/es/outlook.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
@@ -546,17 +549,6 @@ def test_byte_order_mark_builds(project: Path) -> None:
 # --- in Chromium: the policy breaks nothing, and a link cannot put a number on our domain --------------
 
 
-@pytest.fixture(scope="module")
-def quick_site_url(tmp_path_factory: pytest.TempPathFactory):
-    from conftest import free_port, serve
-
-    port = free_port()
-    site = tmp_path_factory.mktemp("quick-site")
-    result = build_site(ROOT, site, site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield from serve(site, port)
-
-
 def _policy_violations(page) -> list[str]:
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
@@ -566,9 +558,9 @@ def _policy_violations(page) -> list[str]:
 HOSPITAL_NUMBER = "+1 900 555 0199"
 
 
-def test_top_level_visit_shows_no_number_from_the_address(browser, quick_site_url: str) -> None:
+def test_top_level_visit_shows_no_number_from_the_address(browser, site_url: str) -> None:
     page = browser.new_page()
-    page.goto(quick_site_url + "embed/es/when-to-get-help/?emergency=" + HOSPITAL_NUMBER.replace("+", "%2B"))
+    page.goto(site_url + "embed/es/when-to-get-help/?emergency=" + HOSPITAL_NUMBER.replace("+", "%2B"))
     page.locator("div.admonition.emergency").first.wait_for()
     page.wait_for_load_state("load")
     assert page.locator(".hospital-number").count() == 0
@@ -576,12 +568,12 @@ def test_top_level_visit_shows_no_number_from_the_address(browser, quick_site_ur
 
 
 def test_framed_number_says_where_it_comes_from_and_policy_blocks_nothing(
-    browser, quick_site_url: str, tmp_path: Path
+    browser, site_url: str, tmp_path: Path
 ) -> None:
     from conftest import serve
 
     (tmp_path / "host.html").write_text(
-        f'<!doctype html><iframe src="{quick_site_url}embed/es/when-to-get-help/?emergency=%2B1%20900%20555%200199" '
+        f'<!doctype html><iframe src="{site_url}embed/es/when-to-get-help/?emergency=%2B1%20900%20555%200199" '
         'sandbox="allow-scripts allow-popups" style="width:100%;height:600px"></iframe>',
         encoding="utf-8",
     )
@@ -598,12 +590,12 @@ def test_framed_number_says_where_it_comes_from_and_policy_blocks_nothing(
         assert not [m for m in messages if "Content Security Policy" in m], messages
 
 
-def test_search_works_under_the_policy(browser, quick_site_url: str) -> None:
+def test_search_works_under_the_policy(browser, site_url: str) -> None:
     from helpers import search
 
     page = browser.new_page()
     messages = _policy_violations(page)
-    page.goto(quick_site_url + "zh/symptoms/", wait_until="networkidle")
+    page.goto(site_url + "zh/symptoms/", wait_until="networkidle")
     assert search(page, "spine").count() > 0
     assert not [m for m in messages if "Content Security Policy" in m], messages
 
@@ -619,6 +611,7 @@ def _strings(locale: str) -> dict[str, str]:
     ["*" * 5000 + "x" + "*" * 5000, '<div markdown="1">\n' * 3000 + "x\n" + "</div>\n" * 3000],
     ids=["emphasis", "md_in_html"],
 )
+@pytest.mark.languages("en")
 def test_markdown_recursion_fails_cleanly(project: Path, deep: str) -> None:
     path = project / "docs/en/outlook.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n\n" + deep + "\n", encoding="utf-8")

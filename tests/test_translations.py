@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site
 from guidelib.site_config import languages, nav_pages, page_url, text_direction
 from guidelib.project import project
 from guidelib.translated_pages import SOURCE_LANGUAGE, is_outdated, parity_problems, translation_meta
@@ -105,11 +105,6 @@ def test_search_results_never_lead_to_another_language(browser, site_url: str, l
 # --- A translator's mistakes, each on a copy of the project -------------------------------------------
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
-
-
 def failed_build(project: Path) -> str:
     result = build_site(project, project / "site")
     assert result.returncode != 0, "the build should have failed"
@@ -120,17 +115,20 @@ def edit(path: Path, change: Callable[[str], str]) -> None:
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
+@pytest.mark.languages("en", "fr")
 def test_deleted_translation_names_both_paths(project: Path) -> None:
     (project / "docs/fr/outlook.md").unlink()
     output = failed_build(project)
     assert "docs/en/outlook.md has no translation: docs/fr/outlook.md is missing" in output
 
 
+@pytest.mark.languages("en", "es")
 def test_translation_without_english_source_names_both_paths(project: Path) -> None:
     (project / "docs/es/extra.md").write_text("---\ntitle: x\n---\n# x\n", encoding="utf-8")
     assert "docs/es/extra.md has no English source: docs/en/extra.md does not exist" in failed_build(project)
 
 
+@pytest.mark.languages("en", "vi")
 def test_dropped_emergency_box_fails_with_file_and_line(project: Path) -> None:
     path = project / "docs/vi/symptoms.md"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -141,6 +139,7 @@ def test_dropped_emergency_box_fails_with_file_and_line(project: Path) -> None:
     assert re.search(r"docs/vi/symptoms\.md:\d+: urgency box 1 should be '!!! emergency'", output), output
 
 
+@pytest.mark.languages("en", "zh")
 def test_missing_ui_string_names_file_and_key(project: Path) -> None:
     edit(
         project / "translations/zh.yml",
@@ -153,12 +152,14 @@ def test_missing_ui_string_names_file_and_key(project: Path) -> None:
     assert "translations/zh.yml" in output and "strings.read_english" in output
 
 
+@pytest.mark.languages("en", "ar")
 def test_malformed_translation_file_names_file_and_line(project: Path) -> None:
     edit(project / "translations/ar.yml", lambda text: text.replace("strings:", "strings: [", 1))
     output = failed_build(project)
     assert "translations/ar.yml:" in output and "invalid YAML" in output
 
 
+@pytest.mark.languages("en", "es")
 def test_changed_english_page_marks_translations_out_of_date(project: Path) -> None:
     edit(project / "docs/en/glossary.md", lambda text: text + "\nA new sentence for the test.\n")
     result = build_site(project, project / "site")
@@ -212,6 +213,7 @@ def test_every_translation_uses_its_key_terms() -> None:
     assert "Every translated page uses its language's key terms." in result.stdout
 
 
+@pytest.mark.languages("en", "es")
 def test_missing_safety_term_stops_the_build_naming_the_english_line(project: Path) -> None:
     # The translator calls spinal cord compression something else.
     page = project / "docs/es/when-to-get-help.md"
@@ -241,6 +243,7 @@ def test_missing_safety_term_stops_the_build_naming_the_english_line(project: Pa
     assert f"translations/es.yml:{term_line}" in output and "Traceback" not in output
 
 
+@pytest.mark.languages("en", "fr")
 def test_unknown_key_term_names_the_file_and_line(project: Path) -> None:
     edit(
         project / "translations/fr.yml",
@@ -277,6 +280,7 @@ def translate_units(catalogue: Path, change: Callable[[str, str], str]) -> None:
     catalogue.write_bytes(bytes(store))
 
 
+@pytest.mark.languages("en", "es")
 def test_translation_from_a_cat_tool_reaches_readers(project: Path, tmp_path: Path) -> None:
     catalogue = tmp_path / "es.po"
     assert docs_command(project, "export", "es", "-o", str(catalogue)).returncode == 0
