@@ -2,7 +2,7 @@
 
 Markers (explained in pyproject.toml) let `make check` leave out what a translator does not need:
 `browser` is added here to every test that uses the `browser` fixture, `rebuilds` to every test that uses
-a file's `project` fixture (a copy of the project to alter and build); `handouts` is written on
+the `project` fixture (a copy of the project to alter and build); `handouts` is written on
 the tests. The site is built with the PDF handouts only when a selected test is marked `handouts`."""
 
 from __future__ import annotations

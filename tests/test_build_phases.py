@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_ENV, ROOT, build_site, copy_project
+from conftest import BUILD_ENV, ROOT, build_site
 from guidelib.outputs import api_index_path, offline_zip_path, service_worker_path
 
-pytestmark = pytest.mark.rebuilds
-
 LANGUAGES = ("en", "fr")
+# A two-language copy of the project for every test here (the project fixture; marked `rebuilds` by it).
+pytestmark = pytest.mark.languages(*LANGUAGES)
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -35,8 +35,7 @@ def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_whole_site_steps_run_once_after_every_language(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", LANGUAGES)
+def test_whole_site_steps_run_once_after_every_language(project: Path) -> None:
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
     log = result.stderr
@@ -60,8 +59,7 @@ def test_whole_site_steps_run_once_after_every_language(tmp_path: Path) -> None:
     assert 'lang="en"' in (site / "404.html").read_text(encoding="utf-8")
 
 
-def test_the_options_are_typed_and_a_wrong_value_is_one_clear_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", LANGUAGES)
+def test_the_options_are_typed_and_a_wrong_value_is_one_clear_line(project: Path) -> None:
     result = build(project, GUIDE_HANDOUTS="1")
     assert result.returncode != 0
     assert "Plugin 'guide' option 'handouts': Expected type: <class 'bool'> but received: <class 'int'>" in (
@@ -70,8 +68,7 @@ def test_the_options_are_typed_and_a_wrong_value_is_one_clear_line(tmp_path: Pat
     assert "Traceback" not in result.stderr
 
 
-def test_without_zips_no_zip_is_written_or_linked(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", LANGUAGES)
+def test_without_zips_no_zip_is_written_or_linked(project: Path) -> None:
     assert build(project, GUIDE_OFFLINE_ZIPS="false").returncode == 0
     site = project / "site"
     assert not (site / "downloads").exists()
@@ -89,8 +86,7 @@ def on_config(config):
 """
 
 
-def test_a_change_in_how_i18n_builds_languages_fails_the_build_with_a_message(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", LANGUAGES)
+def test_a_change_in_how_i18n_builds_languages_fails_the_build_with_a_message(project: Path) -> None:
     (project / "hooks" / "language_not_set.py").write_text(LANGUAGE_NOT_SET, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(
@@ -104,9 +100,8 @@ def test_a_change_in_how_i18n_builds_languages_fails_the_build_with_a_message(tm
     assert "Every language is built" not in result.stderr  # no whole-site step ran on half a site
 
 
-def test_a_missing_key_in_any_language_file_is_one_clear_line(tmp_path: Path) -> None:
+def test_a_missing_key_in_any_language_file_is_one_clear_line(project: Path) -> None:
     # Each language's file is checked before any language is built, whichever it is.
-    project = copy_project(tmp_path / "project", LANGUAGES)
     french = project / "translations" / "fr.yml"
     text = french.read_text(encoding="utf-8")
     assert re.search(r"(?m)^  read_english:", text)
@@ -117,8 +112,8 @@ def test_a_missing_key_in_any_language_file_is_one_clear_line(tmp_path: Path) ->
     assert re.search(r"translations/fr\.yml:\d+: missing or empty key 'strings\.read_english'", result.stderr)
 
 
-def test_new_language_adds_everything_and_the_strict_build_passes(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", ("en",))
+@pytest.mark.languages("en")
+def test_new_language_adds_everything_and_the_strict_build_passes(project: Path, tmp_path: Path) -> None:
     shutil.copytree(ROOT / ".github", project / ".github")
     scaffold = [sys.executable, "scripts/docs.py", "new-language", "pt"]
     made = subprocess.run(scaffold, cwd=project, capture_output=True, text=True, timeout=120, check=False)

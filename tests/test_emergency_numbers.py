@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_project
+from conftest import build_site
 from guidelib.emergency_numbers import country_name, load_numbers
 from guidelib.outputs import API_ROOT, embed_path
 from guidelib.site_config import languages
@@ -88,9 +88,8 @@ def test_emergency_numbers_json_names_every_country_in_every_language(site: Path
     assert document["shown_first"]["ar"][0] == "SA"
 
 
-@pytest.mark.rebuilds
-def test_a_made_up_number_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+@pytest.mark.languages("en")  # the data file is checked before any language is built
+def test_a_made_up_number_fails_the_build_with_file_and_line(project: Path) -> None:
     path = project / "data/emergency-numbers.yml"
     lines = path.read_text(encoding="utf-8").split("\n")
     index = lines.index("  ES:") + 1  # its numbers line
@@ -103,9 +102,8 @@ def test_a_made_up_number_fails_the_build_with_file_and_line(tmp_path: Path) -> 
     assert "Traceback" not in output
 
 
-@pytest.mark.rebuilds
-def test_a_language_cannot_show_a_country_without_a_source(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+@pytest.mark.languages("en", "es")
+def test_a_language_cannot_show_a_country_without_a_source(project: Path) -> None:
     path = project / "translations/es.yml"
     text = path.read_text(encoding="utf-8")
     line = text[: text.index("countries: [")].count("\n") + 1
