@@ -31,7 +31,6 @@ from guidelib.html_policy import (
     WRITTEN_MARKUP,
     UnsafeHtml,
     check_html,
-    sanitise,
     link_hosts,
     source_hosts,
     source_line,
@@ -194,14 +193,14 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: ob
         return content
     locale = config.theme["language"]
     try:
-        check_html(content, PUBLISHED_MARKUP)
+        sanitised = check_html(content, PUBLISHED_MARKUP)
         for what, needle in external_link_problems(content, page, locale):
             raise UnsafeHtml(what, needle)
         check_against_english(urgency_boxes(content), bare_page_url(page.url, locale), locale)
     except (UnsafeHtml, UrgencyProblem) as problem:
         raise _refusal(page, problem) from None
     # Readers get the sanitiser's own serialisation: the same markup, with no parser differences left.
-    return sanitise(content, PUBLISHED_MARKUP)
+    return sanitised
 
 
 @event_priority(-1000)  # after Material's search plugin, which rewrites page.content as a plain string

@@ -10,6 +10,7 @@ A "For hospitals" page per language explains how to embed, with every URL option
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from pathlib import Path
@@ -101,7 +102,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             html.escape(strings["for_hospitals_parameters"]),
             "\n".join(f"- {html.escape(strings[key])}" for key in OPTION_STRINGS),
             f"## {strings['for_hospitals_example']} {{#example}}",
-            f'<div class="embed-example">\n{snippet(html.escape(example_from_page))}\n</div>',
+            # Closed until asked for: the framed page would double what a first view of this page costs.
+            f'<details class="embed-example">\n<summary>{html.escape(strings["for_hospitals_example_show"])}</summary>\n'
+            f"{snippet(html.escape(example_from_page))}\n</details>",
             html.escape(strings["for_hospitals_other"]),
             "\n".join(f"- <{site_url}{path}>" for path in other_uses),
             html.escape(strings["for_hospitals_oembed"]),
@@ -114,7 +117,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _material_stylesheet(config: MkDocsConfig) -> str:
     """Material's main stylesheet; its file name carries a content hash that changes between versions."""
-    for folder in config.theme.dirs:
+    return _main_stylesheet(tuple(config.theme.dirs))
+
+
+@functools.cache  # one search of the theme's folders, not one per page
+def _main_stylesheet(theme_folders: tuple[str, ...]) -> str:
+    for folder in theme_folders:
         for path in sorted(Path(folder).glob("assets/stylesheets/main.*.min.css")):
             return path.relative_to(folder).as_posix()
     raise FileNotFoundError("Material's main stylesheet was not found in the theme folders")

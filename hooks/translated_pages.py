@@ -18,7 +18,7 @@ from typing import Any
 from guidelib.build_phases import AFTER_I18N
 from guidelib.outputs import STATUS_PAGE, from_page
 from guidelib.pages import ContentError, read_meta
-from guidelib.project import project
+from guidelib.project import cached, project
 from guidelib.site_config import Language, bare_page_url, languages, nav_pages
 from guidelib.translated_pages import (
     SOURCE_LANGUAGE,
@@ -78,6 +78,7 @@ def _language_status(language: Language) -> list[str]:
     return [f"## {language.name} {{#{language.locale}}}", "", summary, "", *lines, ""]
 
 
+@cached  # the same page in every language's build
 def status_markdown() -> str:
     """For readers and new translators: per language, the share of pages up to date with English and
     reviewed by a clinician, then every page by its title in that language. Lists, not a wide table, so

@@ -225,7 +225,7 @@ def test_search_has_no_axe_violations(browser, site_url: str, language) -> None:
     page = browser.new_page()
     page.goto(site_url + language.url_prefix, wait_until="networkidle")
     # Open the search dialog with results: Material's default fails axe there (dialog name).
-    search(page, "spine")  # in every language's own index (the English titles of its sources)
+    search(page, "112")  # in every language's own index: the numbers table of its sources page
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     page.close()

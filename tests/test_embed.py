@@ -311,7 +311,11 @@ def test_hospital_page_has_snippet_live_example_licence_and_other_formats(
     code = document.select_one("pre code").get_text()
     assert f'src="{site_url}embed/{language.url_prefix}when-to-get-help/?emergency=' in code
     assert "spine-guide:height" in code, "the copy-paste snippet must include the resizing script"
-    assert document.select_one(".embed-example iframe[data-spine-guide][sandbox]") is not None
+    # The live example waits, closed, until a reader opens it: it would double the page's first view.
+    assert (
+        document.select_one("details.embed-example:not([open]) > iframe[data-spine-guide][sandbox]")
+        is not None
+    )
     assert load_language(language.locale).strings["for_hospitals_licence"] in document.get_text()
     links = {link["href"] for link in document.select("article a[href]")}
     assert {site_url + api_index_path(), site_url + guide_handout_path(language.locale)} <= links

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from guidelib.language_registry import load_language
 from guidelib.pages import read_meta
+from guidelib.search_index import SEARCH_INDEX
 from guidelib.site_config import languages, nav_pages, page_url
 from guidelib.project import project
 from guidelib.sources import all_sources
@@ -131,3 +135,35 @@ def test_a_missing_page_says_so_in_the_language_of_its_address(
         page.wait_for_function("locale => document.documentElement.lang === locale", arg=language.locale)
         assert page.locator("h1").first.inner_text().strip("¶ \n") == expected
     page.close()
+
+
+def _index_text_by_page(site: Path, language) -> dict[str, str]:
+    """A language's search index as the text of each page (Chinese without its zero-width word breaks)."""
+    index = json.loads((site / language.url_prefix / SEARCH_INDEX).read_text(encoding="utf-8"))
+    texts: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].partition("#")[0]
+        texts[page] = texts.get(page, "") + " " + html.unescape(doc["title"] + " " + doc["text"])
+    return {page: " ".join(text.replace("\u200b", "").split()) for page, text in texts.items()}
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_search_index_leaves_out_generated_lists_and_finds_every_warning_sign(site: Path, language) -> None:
+    index = json.loads((site / language.url_prefix / SEARCH_INDEX).read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].endswith("#sources")]
+    assert not [doc["location"] for doc in index["docs"] if "<sup>[" in doc["text"]], "citation marks"
+    texts = _index_text_by_page(site, language)
+    strings = load_language(language.locale).strings
+    signs = load_language(language.locale).triage.signs
+    for page in nav_pages():
+        document = soup(built_page(site, language.url_prefix, page))
+        shown = [item["data-sign"] for item in document.select(".triage-box li[data-sign]")]
+        text = texts[page_url(page)]
+        # A reader who searches a warning sign finds every page that shows it ...
+        for sign in shown:
+            assert " ".join(signs[sign].split()) in text, (
+                f"{language.locale} {page}: sign {sign} not searchable"
+            )
+        # ... and not the numbers and country picker repeated in every emergency box.
+        if shown:
+            assert " ".join(strings["emergency_numbers_elsewhere"].split()) not in text, page

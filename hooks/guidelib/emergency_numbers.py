@@ -15,9 +15,10 @@ import babel
 from phonenumbers import shortnumberinfo
 
 from guidelib.project import cached, project
-from guidelib.pages import ContentError, load_yaml
+from guidelib.input_files import load_yaml_tree
+from guidelib.pages import ContentError
 from guidelib.sources import all_sources
-from guidelib.yaml_lines import key_lines, line_of
+from guidelib.yaml_lines import line_of, node_lines
 
 NUMBERS_FILE = "emergency-numbers.yml"  # in data/
 VERIFICATION_LEVELS = ("verified", "partly-verified", "weakly-verified")
@@ -107,8 +108,8 @@ def _parse_country(code: str, entry: Any, lines: dict, path: Path) -> Country:
 def load_numbers() -> NumbersCatalogue:
     path = project().data / NUMBERS_FILE
     text = path.read_text(encoding="utf-8")
-    data = load_yaml(text, path)
-    lines = key_lines(text)
+    data, root = load_yaml_tree(text, path)
+    lines = node_lines(root)
     if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):
         raise ContentError(path, 1, "must be a mapping with checked, countries and no_source")
     if not isinstance(data.get("checked"), dt.date):

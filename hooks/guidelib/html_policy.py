@@ -10,6 +10,7 @@ generated urgency boxes make. Two policies: WRITTEN_MARKUP, what a page's own Ma
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -288,19 +289,20 @@ class _EventStream(HTMLParser):
     handle_pi = unknown_decl = handle_decl
 
 
-def events(html: str) -> list[Event]:
+@functools.lru_cache(maxsize=4)  # a page's final HTML is read twice: check_html, then link_hosts
+def events(html: str) -> tuple[Event, ...]:
     parser = _EventStream()
     parser.feed(html)
     parser.close()
     parser._flush()
-    return parser.events
+    return tuple(parser.events)
 
 
-def _next_text(stream: list[Event], start: int) -> str:
+def _next_text(stream: tuple[Event, ...], start: int) -> str:
     return next((event[1] for event in stream[start : start + 4] if event[0] == "text"), "")
 
 
-def _describe(original: list[Event], start: int, cleaned_part: list[Event]) -> UnsafeHtml:
+def _describe(original: tuple[Event, ...], start: int, cleaned_part: tuple[Event, ...]) -> UnsafeHtml:
     event = original[start]
     following = _next_text(original, start + 1)
     if event[0] == "comment":
@@ -343,12 +345,14 @@ def _describe(original: list[Event], start: int, cleaned_part: list[Event]) -> U
     )
 
 
-def check_html(html: str, policy: MarkupPolicy = PUBLISHED_MARKUP) -> None:
-    """Raise UnsafeHtml unless the sanitiser leaves the HTML as it is."""
+def check_html(html: str, policy: MarkupPolicy = PUBLISHED_MARKUP) -> str:
+    """The sanitiser's serialisation of the HTML; raise UnsafeHtml unless that changes nothing but quoting,
+    entities and whitespace."""
+    sanitised = sanitise(html, policy)
     original = events(html)
-    cleaned = events(sanitise(html, policy))
+    cleaned = events(sanitised)
     if original == cleaned:
-        return
+        return sanitised
     matcher = SequenceMatcher(None, original, cleaned, autojunk=False)
     for operation, i1, i2, j1, j2 in matcher.get_opcodes():
         if operation != "equal":
@@ -356,6 +360,7 @@ def check_html(html: str, policy: MarkupPolicy = PUBLISHED_MARKUP) -> None:
             changed = range(i1, max(i2, i1 + 1))
             first = next((i for i in changed if i < len(original) and original[i][0] != "text"), i1)
             raise _describe(original, min(first, len(original) - 1), cleaned[j1:j2])
+    raise AssertionError("the event streams differ, so some opcode is not 'equal'")
 
 
 _MARKDOWN_HOST = re.compile(r"(?:https?:)?//([^/\s)>\]\"'?#:]+)", re.IGNORECASE)

@@ -127,6 +127,22 @@ def load_yaml(
     return _parse_yaml(yaml.load, text, path, first_line, loader)
 
 
+def _load_with_tree(text: str, Loader: type[StrictLoader]) -> tuple[Any, yaml.Node | None]:  # noqa: N803
+    loader = Loader(text)
+    try:
+        root = loader.get_single_node()
+        return (None if root is None else loader.construct_document(root)), root
+    finally:
+        loader.dispose()
+
+
+def load_yaml_tree(
+    text: str, path: Path | str, first_line: int = 1, loader: type[StrictLoader] = StrictLoader
+) -> tuple[Any, yaml.Node | None]:
+    """The YAML's values and its node tree (with a line number on every node), from one parse."""
+    return _parse_yaml(_load_with_tree, text, path, first_line, loader)
+
+
 def deepest_nesting(markdown: str) -> tuple[int, int]:
     """(depth, line) of the most deeply nested quote or list line, counting 4 columns or one '>' a level."""
     deepest, where = 0, 1

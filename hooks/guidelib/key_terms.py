@@ -15,6 +15,7 @@ the build, any other term is a note.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -136,18 +137,25 @@ def page_words(markdown: str) -> str:
     return _normalise(_MARKERS.sub("", split_front_matter(markdown)[1]))
 
 
+@functools.lru_cache(maxsize=8)
+def _lines_read_in_pairs(markdown: str) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    """The page body's first file line, and each body line normalised: alone, and joined with the next
+    (Markdown may break a term across two lines). Made once per page, not once per term."""
+    _, body = split_front_matter(markdown)
+    lines = [_normalise(line) for line in _MARKERS.sub("", body).split("\n")]
+    following = [*lines[1:], ""]
+    pairs = tuple(re.sub(" +", " ", f"{line} {after}") for line, after in zip(lines, following, strict=True))
+    return body_offset(markdown), tuple(following), pairs
+
+
 def first_use(markdown: str, forms: tuple[str, ...]) -> int | None:
     """The file line where a page first uses one of forms (None if it never does)."""
-    _, body = split_front_matter(markdown)
-    body = _MARKERS.sub("", body)
-    lines = body.split("\n")
+    offset, following, pairs = _lines_read_in_pairs(markdown)
     wanted = [_normalise(form) for form in forms]
-    for index, line in enumerate(lines):
-        # Markdown may break a term across two lines: report the line where it starts
-        following = _normalise(lines[index + 1]) if index + 1 < len(lines) else ""
-        pair = _normalise(f"{line} {following}")
-        if any(form in pair and form not in following for form in wanted):
-            return body_offset(markdown) + index + 1
+    for index, pair in enumerate(pairs):
+        # Report the line where a term starts, not the next one that ends it.
+        if any(form in pair and form not in following[index] for form in wanted):
+            return offset + index + 1
     return None
 
 

@@ -5,6 +5,7 @@ they load. The service worker precaches these (guidelib/service_workers.py); the
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from guidelib.outputs import SHARED_FOLDERS, SITE_LEVEL_FOLDERS, is_service_worker
@@ -23,25 +24,36 @@ def search_languages(site: Path, language: Language) -> list[str]:
     return index["config"]["lang"]
 
 
+def _files(folder: Path, site: Path) -> list[str]:
+    """Site-relative paths of the files under a folder, at any depth."""
+    return [
+        (Path(top) / name).relative_to(site).as_posix()
+        for top, _, names in os.walk(folder)
+        for name in names
+        if Path(name).suffix not in UNREAD_SUFFIXES
+    ]
+
+
 def language_files(site: Path, language: Language) -> list[str]:
     """Site-relative paths, sorted: this language's files, and the shared assets its pages may load
     (other languages' stemmers and segmenters left out)."""
     prefix = language.url_prefix
-    other_folders = tuple(other.url_prefix for other in languages() if other.url_prefix not in ("", prefix))
+    # Folders that hold none of this language's files: walking them was most of the time (the handouts,
+    # the API, the embed views).
+    elsewhere = SITE_LEVEL_FOLDERS | {other.url_prefix.rstrip("/") for other in languages()} - {""}
     lunr_languages = search_languages(site, language)
     found = []
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site).as_posix()
-        if not path.is_file() or path.suffix in UNREAD_SUFFIXES:
-            continue
-        if relative.split("/")[0] in SHARED_FOLDERS:
-            if not unused_lunr_file(relative, lunr_languages):
-                found.append(relative)
-            continue
-        outside = relative.split("/")[0] in SITE_LEVEL_FOLDERS or relative.startswith(other_folders)
-        if outside or not relative.startswith(prefix):
-            continue
-        if path.name in HOST_FILES or is_service_worker(relative):
-            continue
-        found.append(relative)
-    return found
+    for entry in site.iterdir():
+        if entry.name in SHARED_FOLDERS:
+            found += [path for path in _files(entry, site) if not unused_lunr_file(path, lunr_languages)]
+        elif prefix and entry.name == prefix.rstrip("/"):
+            found += _files(entry, site)
+        elif not prefix and entry.name not in elsewhere:
+            found += _files(entry, site) if entry.is_dir() else [entry.name]
+    return sorted(
+        path
+        for path in found
+        if Path(path).suffix not in UNREAD_SUFFIXES
+        and path.rsplit("/", 1)[-1] not in HOST_FILES
+        and not is_service_worker(path)
+    )

@@ -13,15 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from guidelib.emergency_numbers import load_numbers
 from guidelib.key_terms import KeyTerm, missing_terms, parse_key_terms
 from guidelib.project import cached, project
-from guidelib.pages import ContentError, load_yaml, read_text_file
-from guidelib.plain_text import check_plain_text_tree
+from guidelib.input_files import load_yaml_tree
+from guidelib.pages import ContentError, read_text_file
+from guidelib.plain_text import check_plain_text_node
 from guidelib.site_config import nav_titles
 from guidelib.translated_pages import SOURCE_LANGUAGE, english_source
 from guidelib.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
-from guidelib.yaml_lines import key_lines, line_of
+from guidelib.yaml_lines import line_of, node_lines
 
 # The UI strings our templates and hooks use; each translations/<lang>.yml provides all of them.
 STRINGS = (
@@ -77,6 +80,7 @@ STRINGS = (
     "for_hospitals_intro",
     "for_hospitals_parameters",
     "for_hospitals_example",
+    "for_hospitals_example_show",
     "for_hospitals_other",
     "for_hospitals_licence",
     "for_hospitals_option_emergency",
@@ -137,14 +141,14 @@ def translation_path(language: str) -> Path:
     return project().translations / f"{language}.yml"
 
 
-def _parse(path: Path) -> tuple[str, dict[str, Any]]:
+def _parse(path: Path) -> tuple[dict[str, Any], yaml.Node]:
+    """The file's values and its YAML node tree."""
     if not path.is_file():
         raise ContentError(path, 1, "translation file is missing")
-    text = read_text_file(path)
-    data = load_yaml(text, path)
-    if not isinstance(data, dict):
+    data, root = load_yaml_tree(read_text_file(path), path)
+    if not isinstance(data, dict) or root is None:
         raise ContentError(path, 1, "must be a mapping with strings, countries, triage and key_terms")
-    return text, data
+    return data, root
 
 
 def _strings(data: dict[str, Any], lines: dict, path: Path) -> dict[str, str]:
@@ -233,9 +237,9 @@ def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]
 @cached
 def load_language(language: str) -> LanguageData:
     path = translation_path(language)
-    text, data = _parse(path)
-    check_plain_text_tree(text, path)  # every string, in every section, is plain text
-    lines = key_lines(text)
+    data, root = _parse(path)
+    check_plain_text_node(root, path, 1, "")  # every string, in every section, is plain text
+    lines = node_lines(root)
     catalogue = load_catalogue()
     if language == SOURCE_LANGUAGE:
         triage = catalogue.english  # English wording has one owner: data/triage.yml

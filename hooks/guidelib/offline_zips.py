@@ -36,6 +36,7 @@ SHIM = ZIP_ONLY_SCRIPTS + "iframe-worker-shim.js"  # loads iframe-worker-setup.j
 SEARCH_SCRIPT = "search/search_index.js"  # what Material's search loads instead of the index under file://
 # Pages and files of a language that only work on the web: the service worker's notice, the manifest, embedding.
 WEB_ONLY = (page_url(OFFLINE_PAGE) + "index.html", MANIFEST, page_url(HOSPITALS_PAGE) + "index.html")
+LINK_ATTRIBUTES = ("href", "src")
 _SOMEWHERE = "https://zip.invalid/"  # a base to resolve a page's relative links against
 
 
@@ -66,7 +67,12 @@ def relinked(html: str, page: str, contents: frozenset[str], site_url: str | Non
             return absolute_url(site_url, path) + (f"?{target.query}" if target.query else "") + fragment
         return posixpath.relpath(_disk_file(path), posixpath.dirname(page) or ".") + fragment
 
-    document.rewrite_links(relink, resolve_base_href=False)
+    # The pages' links are all href and src attributes; lxml's rewrite_links, which also looks into
+    # styles, srcset and the like, took most of the zips' time.
+    for element in document.xpath("//*[@href or @src]"):
+        for attribute in LINK_ATTRIBUTES:
+            if (link := element.get(attribute)) is not None:
+                element.set(attribute, relink(link))
     shim = lxml.html.Element("script", src=posixpath.relpath(SHIM, posixpath.dirname(page) or "."))
     document.head.append(shim)  # before Material's bundle (in the body) starts the search worker
     return "<!doctype html>\n" + lxml.html.tostring(document, encoding="unicode")

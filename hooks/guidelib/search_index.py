@@ -4,8 +4,9 @@ downloads, precaches and searches only their own language.
 mkdocs-static-i18n makes one index of every language; once every language is built, write_language_indexes
 splits it. Each page's Material configuration (`__config` "base") points at its language folder
 (hooks/search_index.py), where Material's search looks for `search/search_index.json` and resolves result
-locations, which are therefore relative to it. Also here: which of Material's lunr files a language's search
-worker loads, so that a service worker precaches those and no others.
+locations, which are therefore relative to it. Also here: what the index leaves out (excluded_from_search),
+and which of Material's lunr files a language's search worker loads, so that a service worker precaches
+those and no others.
 """
 
 from __future__ import annotations
@@ -19,12 +20,28 @@ from guidelib.site_config import languages
 
 SEARCH_INDEX = "search/search_index.json"
 LUNR_FOLDER = "assets/javascripts/lunr/"
+# Openings of generated markup that Material's search leaves out (its data-search-exclude attribute; on a
+# heading, the whole section). Each repeats on many pages and holds nothing a reader searches for, and
+# together they were a third of every index, which a first page view downloads: the list of sources that
+# ends every page (hooks/citations.py), the citation marks "[2, 6]" (guidelib/sources.py), and the numbers
+# and country picker of emergency boxes (guidelib/urgency_boxes.py), which are searched in the numbers
+# table of the sources page. A box's words stay: searching a warning sign finds every page that shows it.
+NOT_SEARCHED = ('<h2 id="sources"', '<sup class="citation"', '<div class="emergency-call"')
+# Material removes the attribute from the page once it has indexed it (a value is needed for that).
+SEARCH_EXCLUDE = ' data-search-exclude="generated"'
 _MATERIAL_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"')
 
 
 def with_search_base(html: str, base: str) -> str:
     """The page with Material's "base" (where its search reads search/search_index.json) set to `base`."""
     return _MATERIAL_BASE.sub(lambda match: f"{match.group(1)}{json.dumps(base)}", html, count=1)
+
+
+def excluded_from_search(html: str) -> str:
+    """A page's HTML with the NOT_SEARCHED blocks marked for Material's search to leave out."""
+    for opening in NOT_SEARCHED:
+        html = html.replace(opening, opening + SEARCH_EXCLUDE)
+    return html
 
 
 def in_language(location: str, prefix: str) -> bool:

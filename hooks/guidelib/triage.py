@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from guidelib.project import cached, project
-from guidelib.pages import ContentError, load_yaml
+from guidelib.input_files import load_yaml_tree
+from guidelib.pages import ContentError
 from guidelib.sources import all_sources
-from guidelib.yaml_lines import KeyPath, key_lines, line_of
+from guidelib.yaml_lines import KeyPath, line_of, node_lines
 
 TRIAGE_FILE = "triage.yml"  # in data/
 TIERS = ("emergency", "urgent", "routine")  # most urgent first; also the admonition kinds of the boxes
@@ -141,8 +142,8 @@ def unknown_signs(
 def load_catalogue() -> Catalogue:
     path = project().data / TRIAGE_FILE
     text = path.read_text(encoding="utf-8")
-    data = load_yaml(text, path)
-    lines = key_lines(text)
+    data, root = load_yaml_tree(text, path)
+    lines = node_lines(root)
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("signs"), list)

@@ -11,15 +11,18 @@ from __future__ import annotations
 import copy
 import re
 
-from bs4 import BeautifulSoup, Tag
+from guidelib.html_fragments import has_class, parse_fragment, with_class
+from lxml.html import HtmlElement
 from guidelib.triage import load_catalogue
 
 URGENCY_KINDS = ("emergency", "urgent", "routine")
-# The numbers and country picker, and the citations, that the build writes into a box from data files.
-GENERATED_PARTS = ".emergency-call, sup.citation"
+# The numbers and country picker, and the citations, that the build writes into a box from data files:
+# (element, class) pairs.
+GENERATED_PARTS = (("*", "emergency-call"), ("sup", "citation"))
 # Two or more digits, perhaps with spaces, dots, dashes or brackets between them: a phone number.
 PHONE_NUMBER = re.compile(r"\+?\(?\d[\d\s().\-\u2010-\u2015]*\d")
 HIDING_ATTRIBUTES = ("hidden", "style")
+HIDING_ELEMENTS = ("details", "template")
 
 # Bare page URL -> kinds of the English page's boxes, in order (filled while English is built).
 english_boxes: dict[str, list[str]] = {}
@@ -32,15 +35,35 @@ class UrgencyProblem(Exception):
         self.needles = tuple(needle for needle in needles if needle)
 
 
-def _kind(element: Tag) -> str | None:
-    return next((kind for kind in URGENCY_KINDS if kind in (element.get("class") or [])), None)
+def _kind(element: HtmlElement) -> str | None:
+    classes = (element.get("class") or "").split()
+    return next((kind for kind in URGENCY_KINDS if kind in classes), None)
 
 
-def _hidden(element: Tag) -> bool:
-    return any(element.has_attr(attribute) for attribute in HIDING_ATTRIBUTES) or element.name in (
-        "details",
-        "template",
+def _hidden(element: HtmlElement) -> bool:
+    return (
+        any(attribute in element.attrib for attribute in HIDING_ATTRIBUTES) or element.tag in HIDING_ELEMENTS
     )
+
+
+def _own_parts(box: HtmlElement) -> list[HtmlElement]:
+    """The box's elements, less what is inside its numbers and country picker (they hide other countries'
+    numbers until a reader chooses one)."""
+    return [
+        part
+        for part in box.iterdescendants()
+        if isinstance(part.tag, str)
+        and not any(has_class(ancestor, "emergency-call") for ancestor in part.iterancestors())
+    ]
+
+
+def _written_text(box: HtmlElement) -> str:
+    """The box's text without the parts the build writes into it."""
+    text = copy.deepcopy(box)
+    for tag, name in GENERATED_PARTS:
+        for generated in with_class(text, name, tag):
+            generated.drop_tree()  # keeps the text that follows it
+    return " ".join(text.itertext())
 
 
 def numbers_in_catalogue() -> set[str]:
@@ -53,36 +76,33 @@ def numbers_in_catalogue() -> set[str]:
 def urgency_boxes(html: str) -> list[str]:
     """Each urgency box of a page, in order, as its kind and sign ids; raises UrgencyProblem for a box a reader may not see
     or one with a typed phone number."""
-    soup = BeautifulSoup(html, "html.parser")
+    # lxml, for speed: the HTML has passed the sanitiser unchanged (hooks/content_safety.py), so it is
+    # well formed and every parser reads it alike.
+    root = parse_fragment(html)
     kinds = []
-    for element in soup.find_all(True):
-        kind = _kind(element)
+    for element in root.iterdescendants():
+        kind = _kind(element) if isinstance(element.tag, str) else None
         if kind is None:
             continue
-        title = element.select_one(".admonition-title")
-        needle = title.get_text().strip()[:30] if title else ""
-        if element.name == "details" or element.find_parent("details"):
+        titles = with_class(element, "admonition-title")
+        needle = titles[0].text_content().strip()[:30] if titles else ""
+        if element.tag == "details" or any(ancestor.tag == "details" for ancestor in element.iterancestors()):
             raise UrgencyProblem(
                 f"the '{kind}' box is collapsible; write '!!! {kind}', not '??? {kind}'",
                 f"??? {kind}",
                 needle,
             )
-        if element.name != "div" or "admonition" not in element.get("class", []):
+        if element.tag != "div" or not has_class(element, "admonition"):
             raise UrgencyProblem(
                 f"'{kind}' is reserved for urgency boxes written as '!!! {kind}'", kind, needle
             )
-        # The country picker keeps the numbers of other countries hidden until a reader chooses one.
-        own_parts = [part for part in element.find_all(True) if not part.find_parent(class_="emergency-call")]
-        if any(_hidden(part) for part in [element, *element.parents, *own_parts] if isinstance(part, Tag)):
+        if any(_hidden(part) for part in [element, *element.iterancestors(), *_own_parts(element)]):
             raise UrgencyProblem(
                 f"the '{kind}' box, or something in it, is hidden; every urgency box must be visible", needle
             )
-        text = copy.copy(element)
-        for generated in text.select(GENERATED_PARTS):
-            generated.decompose()
         typed = [
             found
-            for found in PHONE_NUMBER.finditer(text.get_text(" "))
+            for found in PHONE_NUMBER.finditer(_written_text(element))
             if found.group() not in numbers_in_catalogue()
         ]
         if typed and (number := typed[0]):

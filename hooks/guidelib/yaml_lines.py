@@ -7,12 +7,9 @@ import yaml
 KeyPath = tuple[object, ...]
 
 
-def key_lines(text: str) -> dict[KeyPath, int]:
-    """{('triage', 'signs', 'weakness'): 12, ...}: the 1-based line of every mapping key and list item."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}  # the loader reports the syntax error itself
+def node_lines(root: yaml.Node | None) -> dict[KeyPath, int]:
+    """{('triage', 'signs', 'weakness'): 12, ...}: the 1-based line of every mapping key and list item of
+    a composed YAML document (guidelib/input_files.py's load_yaml_tree)."""
     lines: dict[KeyPath, int] = {}
 
     def walk(node: yaml.Node | None, path: KeyPath) -> None:
