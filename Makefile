@@ -19,7 +19,7 @@ benchmark: build
 test: $(VENV)/installed
 	bash scripts/install-system-deps.sh
 	npm ci --ignore-scripts --no-audit --no-fund  # the Nu HTML Checker (vnu-jar), pinned in package-lock.json
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4  # in parallel: tests/conftest.py
 
 # The translator's check, in about a minute: the strict build (no handouts or zips) and every test that
 # needs no browser, with the same messages as `make test`. Needs no apt-get; CI runs it first.

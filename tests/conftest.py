@@ -3,7 +3,11 @@
 Markers (explained in pyproject.toml) let `make check` leave out what a translator does not need:
 `browser` is added here to every test that uses the `browser` fixture, `rebuilds` to every test that uses
 the `project` fixture (a copy of the project to alter and build); `handouts` is written on
-the tests. The site is built with the PDF handouts only when a selected test is marked `handouts`."""
+the tests. The site is built with the PDF handouts only when a selected test is marked `handouts`.
+
+`make test` runs the tests in parallel (pytest-xdist, one worker per processor, at most four). The
+controller then builds the site once, with the handouts, and serves it for the whole run; every worker
+reads and opens that one site (SharedSite). Without workers, the `site` fixture builds it on first use."""
 
 from __future__ import annotations
 
@@ -15,9 +19,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
-from typing import NoReturn
+from dataclasses import dataclass
+from typing import Any, NoReturn
 from pathlib import Path
 
 import pytest
@@ -29,12 +35,17 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def build_site(
-    project: Path, site_dir: Path, handouts: bool = False, site_url: str | None = None
+    project: Path,
+    site_dir: Path,
+    handouts: bool = False,
+    site_url: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder; returns the finished process (check returncode).
     handouts=True prints the PDF handouts (minutes, in Chromium): only for the tests that read them.
-    site_url is where the site will be served: absolute URLs in pages must point there."""
-    env = {**BUILD_ENV, OPTION_ENV["handouts"]: "true" if handouts else "false"}
+    site_url is where the site will be served: absolute URLs in pages must point there. env: more
+    environment variables (they win over handouts)."""
+    env = {**BUILD_ENV, OPTION_ENV["handouts"]: "true" if handouts else "false", **(env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
@@ -97,9 +108,65 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class SharedSite:
+    """The site the controller of a parallel run built and serves, as its workers receive it."""
+
+    directory: Path
+    port: int
+
+    KEY = "guide_shared_site"
+
+    @classmethod
+    def of_worker(cls, config: pytest.Config) -> SharedSite | None:
+        given = getattr(config, "workerinput", {}).get(cls.KEY)
+        return None if given is None else cls(Path(given["directory"]), int(given["port"]))
+
+
+# On the controller: the shared site and the generator serving it (closing it stops the server).
+_SHARED = pytest.StashKey[tuple[SharedSite, Iterator[str]]]()
+
+
+def _is_controller_of_workers(config: pytest.Config) -> bool:
+    return not hasattr(config, "workerinput") and getattr(config.option, "numprocesses", None) not in (
+        None,
+        0,
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist starts the workers
+def pytest_sessionstart(session: pytest.Session) -> None:
+    config = session.config
+    if not _is_controller_of_workers(config):
+        return
+    directory, port = Path(tempfile.mkdtemp(prefix="guide-site-")), free_port()
+    # With the handouts: a parallel run is `make test`, which runs their tests too.
+    result = build_site(ROOT, directory, handouts=True, site_url=f"http://127.0.0.1:{port}/")
+    if result.returncode != 0:
+        shutil.rmtree(directory, ignore_errors=True)
+        pytest.exit(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", returncode=1)
+    server = serve(directory, port)
+    next(server)
+    config.stash[_SHARED] = (SharedSite(directory, port), server)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:  # pytest-xdist: a worker is about to start
+    shared, _ = node.config.stash[_SHARED]
+    node.workerinput[SharedSite.KEY] = {"directory": str(shared.directory), "port": shared.port}
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _SHARED in session.config.stash:
+        shared, server = session.config.stash[_SHARED]
+        server.close()  # stops serving
+        shutil.rmtree(shared.directory, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def site_port(request: pytest.FixtureRequest) -> int:
+    shared = SharedSite.of_worker(request.config)
+    return shared.port if shared else free_port()
 
 
 # Markers added from the fixtures a test uses, so that no test can forget them.
@@ -115,6 +182,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    shared = SharedSite.of_worker(request.config)
+    if shared:
+        return shared.directory
     # The handouts take minutes to print: only when a selected test reads them.
     handouts = any(item.get_closest_marker("handouts") for item in request.session.items)
     site_dir = tmp_path_factory.mktemp("site")
@@ -168,7 +238,10 @@ def serve(directory: Path, port: int = 0) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(site: Path, site_port: int) -> Iterator[str]:
+def site_url(request: pytest.FixtureRequest, site: Path, site_port: int) -> Iterator[str]:
+    if SharedSite.of_worker(request.config):
+        yield f"http://127.0.0.1:{site_port}/"  # served by the controller
+        return
     yield from serve(site, site_port)
 
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_ENV, ROOT, build_site
+from conftest import ROOT, build_site
 from guidelib.outputs import api_index_path, offline_zip_path, service_worker_path
 
 LANGUAGES = ("en", "fr")
@@ -24,15 +24,7 @@ pytestmark = pytest.mark.languages(*LANGUAGES)
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project,
-        env={**BUILD_ENV, "GUIDE_HANDOUTS": "false", **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return build_site(project, project / "site", env=env)
 
 
 def test_whole_site_steps_run_once_after_every_language(project: Path) -> None:

@@ -66,8 +66,9 @@ def test_online_reader_gets_the_real_404_not_the_offline_page(browser, site: Pat
 
 @pytest.fixture
 def rebuildable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
-    """A copy of the project, its built site, and the URL serving it; rebuild to publish a new version."""
-    project = copy_project(tmp_path / "project")
+    """A copy of the project (English only: a new version of one language), its built site, and the URL
+    serving it; rebuild to publish a new version."""
+    project = copy_project(tmp_path / "project", ("en",))
     site, port = tmp_path / "site", free_port()
     url = f"http://127.0.0.1:{port}/"
     assert build_site(project, site, site_url=url).returncode == 0
@@ -128,7 +129,7 @@ def test_zip_opens_from_disk_with_links_and_search_and_no_network(
 
 def test_offline_reading_works_under_a_sub_path(browser, tmp_path: Path) -> None:
     # A GitHub Pages project site lives at https://<owner>.github.io/<repo>/: scope and URLs follow site_url.
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", ("en", "es"))
     root, port = tmp_path / "root", free_port()
     url = f"http://127.0.0.1:{port}/guide/"
     assert build_site(project, root / "guide", site_url=url).returncode == 0
