@@ -27,10 +27,7 @@ def search_languages(site: Path, language: Language) -> list[str]:
 def _files(folder: Path, site: Path) -> list[str]:
     """Site-relative paths of the files under a folder, at any depth."""
     return [
-        (Path(top) / name).relative_to(site).as_posix()
-        for top, _, names in os.walk(folder)
-        for name in names
-        if Path(name).suffix not in UNREAD_SUFFIXES
+        (Path(top) / name).relative_to(site).as_posix() for top, _, names in os.walk(folder) for name in names
     ]
 
 
