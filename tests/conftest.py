@@ -108,6 +108,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def build_site_or_stop(site_dir: Path, port: int, handouts: bool) -> None:
+    """The repository's site, for serving on `port`; if the build fails, the run stops, once, with
+    mkdocs' own messages (file and line), instead of the same error for every test."""
+    result = build_site(ROOT, site_dir, handouts=handouts, site_url=f"http://127.0.0.1:{port}/")
+    if result.returncode != 0:
+        pytest.exit(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", returncode=1)
+
+
 @dataclass(frozen=True)
 class SharedSite:
     """The site the controller of a parallel run built and serves, as its workers receive it."""
@@ -141,10 +149,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         return
     directory, port = Path(tempfile.mkdtemp(prefix="guide-site-")), free_port()
     # With the handouts: a parallel run is `make test`, which runs their tests too.
-    result = build_site(ROOT, directory, handouts=True, site_url=f"http://127.0.0.1:{port}/")
-    if result.returncode != 0:
+    try:
+        build_site_or_stop(directory, port, handouts=True)
+    except pytest.exit.Exception:
         shutil.rmtree(directory, ignore_errors=True)
-        pytest.exit(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", returncode=1)
+        raise
     server = serve(directory, port)
     next(server)
     config.stash[_SHARED] = (SharedSite(directory, port), server)
@@ -188,10 +197,7 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     # The handouts take minutes to print: only when a selected test reads them.
     handouts = any(item.get_closest_marker("handouts") for item in request.session.items)
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir, handouts=handouts, site_url=f"http://127.0.0.1:{site_port}/")
-    if result.returncode != 0:
-        # Once, with mkdocs' own messages (file and line), instead of the same error for every test.
-        pytest.exit(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", returncode=1)
+    build_site_or_stop(site_dir, site_port, handouts)
     return site_dir
 
 
