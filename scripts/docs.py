@@ -203,10 +203,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def stamp(path: Path, state: str | None = None) -> None:
-    """Write translation.source_hash (and keep or set the state) into a translated page's front matter."""
+def stamp(path: Path, state: str | None = None, docs: Path = DOCS) -> None:
+    """Write translation.source_hash (and keep or set the state) into a translated page's front matter;
+    docs: the folder of the languages' pages."""
     text = path.read_text(encoding="utf-8")
-    english = english_source(path.resolve())
+    english = english_source(path.resolve(), docs)
     current = TRANSLATION_BLOCK.search(text)
     old_state = re.search(r"^\s+state:\s*(\S+)", current.group(0), re.MULTILINE) if current else None
     reviewer = re.search(r"^\s+reviewed_by:\s*(.*)$", current.group(0), re.MULTILINE) if current else None
@@ -227,14 +228,15 @@ def stamp(path: Path, state: str | None = None) -> None:
 def cmd_stamp(args: argparse.Namespace) -> int:
     """Record that translations match the English pages as they are now (after you updated them)."""
     for page in args.pages:
-        stamp(page, args.state)
+        stamp(page, args.state, args.docs.resolve())
         print(f"stamped {page}")
     return 0
 
 
 def cmd_new_language(args: argparse.Namespace) -> int:
     """Add a language: its entry in mkdocs.yml, CODEOWNERS and the labeler, translations/LANG.yml with every
-    section, and docs/LANG/ from English, every page and value marked as still to translate."""
+    section, and docs/LANG/ (and the tests' small guide) from English, every page and value marked as still
+    to translate."""
     code = args.language
     if not LANGUAGE_CODE.fullmatch(code):
         print(
@@ -242,12 +244,15 @@ def cmd_new_language(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if code in {language.locale for language in languages()} or (DOCS / code).exists():
+    if code in {language.locale for language in languages()} or any(
+        (docs / code).exists() for docs in (DOCS, project().small_guide_docs)
+    ):
         print(f"'{code}' is already a language of the guide (mkdocs.yml or docs/{code}/)", file=sys.stderr)
         return 1
-    shutil.copytree(DOCS / SOURCE_LANGUAGE, DOCS / code)
-    for page in sorted((DOCS / code).rglob("*.md")):
-        stamp(page, UNTRANSLATED)
+    for docs in (DOCS, project().small_guide_docs):  # the guide, and the small guide that tests build
+        shutil.copytree(docs / SOURCE_LANGUAGE, docs / code)
+        for page in sorted((docs / code).rglob("*.md")):
+            stamp(page, UNTRANSLATED, docs)
     (ROOT / "translations" / f"{code}.yml").write_text(new_language_file(code), encoding="utf-8")
     _insert_language_entry(ROOT / "mkdocs.yml", code)
     team = f"@spine-guide/translators-{code}"
@@ -261,8 +266,9 @@ def cmd_new_language(args: argparse.Namespace) -> int:
         f"          - docs/{code}/**\n          - translations/{code}.yml\n",
     )
     print(
-        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS and .github/labeler.yml, and wrote docs/{code}/ and\n"
-        f"translations/{code}.yml in English, marked as still to translate. Next:\n"
+        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS and .github/labeler.yml, and wrote docs/{code}/,\n"
+        f"tests/fixtures/small-guide/docs/{code}/ and translations/{code}.yml in English, marked as still to\n"
+        "translate. Next:\n"
         f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); list the countries that speak it\n"
         f"  2. translate each page, then: python scripts/docs.py stamp --state machine-assisted-draft docs/{code}/<page>.md\n"
         f"  3. ask a maintainer to create the {team} team; then make test"
@@ -359,6 +365,13 @@ def main() -> int:
     stamp_parser.add_argument("pages", nargs="+", type=Path, help="translated pages")
     stamp_parser.add_argument(
         "--state", choices=("machine-assisted-draft", "reviewed"), help="set the state too"
+    )
+    stamp_parser.add_argument(
+        "--docs",
+        type=Path,
+        default=DOCS,
+        help="the folder of the languages' pages (default: docs/; the tests' small guide: "
+        "tests/fixtures/small-guide/docs)",
     )
     stamp_parser.set_defaults(run=cmd_stamp)
 

@@ -2,7 +2,7 @@
 
 Markers (explained in pyproject.toml) let `make check` leave out what a translator does not need:
 `browser` is added here to every test that uses the `browser` fixture, `rebuilds` to every test that uses
-the `project` fixture (a copy of the project to alter and build); `handouts` is written on
+`small_project` or `guide_copy` (a copy of the project to alter and build); `handouts` is written on
 the tests. The site is built with the PDF handouts only when a selected test is marked `handouts`.
 
 `make test` runs the tests in parallel (pytest-xdist, one worker per processor, at most four). The
@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from guidelib.plugin import OPTION_ENV
+from guidelib.project import project
 from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,20 +60,36 @@ def build_site(
     )
 
 
+def failed_build(project: Path) -> str:
+    """Build a project that must fail, the way a translator's mistake should: with a message, never a
+    Python traceback. Returns what mkdocs printed."""
+    result = build_site(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have failed"
+    assert "Traceback" not in output, output
+    return output
+
+
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "translations", "data", "scripts")
+# Three short pages in each language (no medical text): the guide's build, data and language files on them
+# build in about half the time of one language of the guide. Tests that change something and build use it.
+SMALL_GUIDE_DOCS = project().small_guide_docs
 
 
-def copy_project(target: Path, languages: tuple[str, ...] | None = None) -> Path:
+def copy_project(target: Path, languages: tuple[str, ...] | None = None, docs: Path = ROOT / "docs") -> Path:
     """A copy of everything the build reads, to change and build without touching the repository.
     languages: build only these (English first): a smaller project that builds in a fraction of the time,
-    for tests of a check that any language would show."""
+    for tests of a check that any language would show. docs: other pages to build (SMALL_GUIDE_DOCS); the
+    nav and each language's menu titles then keep only the pages it has."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
+        source = docs if part == "docs" else ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy(source, target / part)
+    if docs != ROOT / "docs":
+        keep_only_pages(target)
     if languages is not None:
         keep_only_languages(target, languages)
     return target
@@ -93,13 +110,50 @@ def keep_only_languages(project: Path, languages: tuple[str, ...]) -> None:
         shutil.rmtree(project / "docs" / locale)
 
 
-@pytest.fixture
-def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    """A copy of the project for a test to change and build. `@pytest.mark.languages("en", "fr")` keeps
-    only those languages: a check of one language's files fails as it would in the whole site, in a
-    build that takes a fraction of the time."""
+_NAV_ENTRY = re.compile(r"^  - (?P<title>[^:\n]+): (?P<page>\S+\.md)\n", re.MULTILINE)
+_MENU_TITLES = re.compile(r"^  nav_translations:.*\n(?: {4}.*\n)*", re.MULTILINE)
+_MENU_TITLE = re.compile(r"^ {4}(?P<title>[^:\n]+):.*\n", re.MULTILINE)
+
+
+def keep_only_pages(project: Path) -> None:
+    """Drop from a copied project's nav, and from each language's menu titles, the pages its English
+    folder does not have."""
+    config = project / "mkdocs.yml"
+    pages = {path.name for path in (project / "docs" / "en").glob("*.md")}
+    text = config.read_text(encoding="utf-8")
+    kept = {entry["title"] for entry in _NAV_ENTRY.finditer(text) if entry["page"] in pages}
+    assert len(kept) == len(pages), f"pages that the nav of mkdocs.yml does not name: {pages}"
+    config.write_text(
+        _NAV_ENTRY.sub(lambda entry: entry.group(0) if entry["title"] in kept else "", text), encoding="utf-8"
+    )
+    for language_file in (project / "translations").glob("*.yml"):
+
+        def keep_titles(block: re.Match[str]) -> str:
+            return _MENU_TITLE.sub(
+                lambda title: title.group(0) if title["title"] in kept else "", block.group(0)
+            )
+
+        text = language_file.read_text(encoding="utf-8")
+        language_file.write_text(_MENU_TITLES.sub(keep_titles, text, count=1), encoding="utf-8")
+
+
+def _project_languages(request: pytest.FixtureRequest) -> tuple[str, ...] | None:
     marker = request.node.get_closest_marker("languages")
-    return copy_project(tmp_path / "project", marker.args if marker else None)
+    return marker.args if marker else None
+
+
+@pytest.fixture
+def small_project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The small guide (SMALL_GUIDE_DOCS) with the project's build, data and language files, for a test to
+    change and build. `@pytest.mark.languages("en", "fr")` keeps only those languages."""
+    return copy_project(tmp_path / "project", _project_languages(request), SMALL_GUIDE_DOCS)
+
+
+@pytest.fixture
+def guide_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A copy of the whole guide, for a test about its own pages (a round trip through a CAT tool, say).
+    `@pytest.mark.languages(...)` as for small_project."""
+    return copy_project(tmp_path / "project", _project_languages(request))
 
 
 def free_port() -> int:
@@ -179,7 +233,7 @@ def site_port(request: pytest.FixtureRequest) -> int:
 
 
 # Markers added from the fixtures a test uses, so that no test can forget them.
-MARKERS_BY_FIXTURE = {"browser": "browser", "project": "rebuilds"}
+MARKERS_BY_FIXTURE = {"browser": "browser", "small_project": "rebuilds", "guide_copy": "rebuilds"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from bs4 import BeautifulSoup
+
+
+def edit(path: Path, change: Callable[[str], str]) -> None:
+    """Change a text file as a contributor would."""
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a text file, which must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def html_files(site: Path) -> list[Path]:
@@ -26,6 +40,21 @@ def is_third_party(url: str) -> bool:
     """True for a URL that would make the browser contact another host."""
     parts = urlsplit(url.strip())
     return bool(parts.netloc) or parts.scheme in ("http", "https")
+
+
+@contextmanager
+def recorded_requests(page) -> Iterator[list[str]]:
+    """The URLs a page requests while the block runs; a page reused by later tests keeps no listener."""
+    requests: list[str] = []
+
+    def record(request) -> None:
+        requests.append(request.url)
+
+    page.on("request", record)
+    try:
+        yield requests
+    finally:
+        page.remove_listener("request", record)
 
 
 # Resolves once the frame after the last input is painted and every running, finite animation or transition

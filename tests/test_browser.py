@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from guidelib.site_config import languages, nav_pages, page_url, text_direction
-from helpers import search, settle
+from helpers import recorded_requests, search, settle
 
 EMERGENCY_RED = "rgb(179, 38, 30)"  # --guide-emergency in overrides/assets/stylesheets/guide.css
 WHITE = "rgb(255, 255, 255)"
@@ -26,6 +26,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 SCHEMES = ("light", "dark")
 AA_TEXT = 4.5
 AA_NON_TEXT = 3.0
+AXE = Axe()
 
 # WCAG contrast of computed colours, and the colour an element is painted on (its nearest opaque background).
 CONTRAST_JS = r"""
@@ -156,12 +157,18 @@ def test_keyboard_focus_is_visible_and_skips_the_closed_drawer(
 
 
 # Service workers are blocked for axe: each page as the network serves it, without the worker downloading
-# the language's precache on every load (test_offline.py tests the worker).
+# the language's precache on every load (test_offline.py tests the worker). Each view is one browser page,
+# reused for every page checked (a fresh page costs a third more); the module's tests each open their own URL.
+def reused_page(browser, viewport: str, scheme: str):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, service_workers="block")
+    return context, context.new_page()
+
+
 @pytest.fixture(scope="module")
 def patient_view(browser):
     """A phone in the light scheme: how most patients read the guide."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"], color_scheme="light", service_workers="block")
-    yield context
+    context, page = reused_page(browser, "phone", "light")
+    yield page
     context.close()
 
 
@@ -169,12 +176,9 @@ def patient_view(browser):
 def test_every_page_has_no_axe_violations_on_a_phone_and_loads_nothing_from_another_host(
     patient_view, site_url: str, path: str
 ) -> None:
-    page = patient_view.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(site_url + path, wait_until="load")
-    results = Axe().run(page)
-    page.close()
+    with recorded_requests(patient_view) as requests:
+        patient_view.goto(site_url + path, wait_until="load")
+        results = AXE.run(patient_view)
     assert results.violations_count == 0, results.generate_report()
     outside = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
     assert not outside, f"requests to other hosts: {outside}"
@@ -195,27 +199,33 @@ KIND_PAGES = [prefix + path for prefix in SOURCE_AND_RIGHT_TO_LEFT for path in P
 OTHER_VIEWS = {"light": ["desktop"], "dark": ["phone", "desktop"]}
 
 
+@pytest.fixture(scope="module")
+def other_views(browser):
+    """A page in each scheme of OTHER_VIEWS, opened at its first viewport."""
+    opened = {scheme: reused_page(browser, viewports[0], scheme) for scheme, viewports in OTHER_VIEWS.items()}
+    yield {scheme: page for scheme, (_, page) in opened.items()}
+    for context, _ in opened.values():
+        context.close()
+
+
 @pytest.mark.parametrize("path", KIND_PAGES)
 def test_every_kind_of_page_has_no_axe_violations_on_a_desktop_and_in_the_dark_and_no_third_party_request(
-    browser, site_url: str, path: str
+    other_views, site_url: str, path: str
 ) -> None:
-    reports, requests = [], []
+    reports, outside = [], []
     for scheme, viewports in OTHER_VIEWS.items():
-        context = browser.new_context(
-            viewport=VIEWPORTS[viewports[0]], color_scheme=scheme, service_workers="block"
-        )
-        context.on("request", lambda request: requests.append(request.url))
-        page = context.new_page()
-        page.goto(site_url + path, wait_until="networkidle")  # and what scripts ask for after the load
-        for viewport in viewports:
-            page.set_viewport_size(VIEWPORTS[viewport])
-            settle(page)  # Material's layout follows the new width
-            results = Axe().run(page)
-            if results.violations_count:
-                reports.append(f"{viewport}, {scheme}:\n{results.generate_report()}")
-        context.close()
+        page = other_views[scheme]
+        page.set_viewport_size(VIEWPORTS[viewports[0]])
+        with recorded_requests(page) as requests:
+            page.goto(site_url + path, wait_until="networkidle")  # and what scripts ask for after the load
+            for viewport in viewports:
+                page.set_viewport_size(VIEWPORTS[viewport])
+                settle(page)  # Material's layout follows the new width
+                results = AXE.run(page)
+                if results.violations_count:
+                    reports.append(f"{viewport}, {scheme}:\n{results.generate_report()}")
+        outside += [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
     assert not reports, "\n".join(reports)
-    outside = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
     assert not outside, f"requests to other hosts: {outside}"
 
 
@@ -226,7 +236,7 @@ def test_search_has_no_axe_violations(browser, site_url: str, language) -> None:
     page.goto(site_url + language.url_prefix, wait_until="networkidle")
     # Open the search dialog with results: Material's default fails axe there (dialog name).
     search(page, "112")  # in every language's own index: the numbers table of its sources page
-    results = Axe().run(page)
+    results = AXE.run(page)
     assert results.violations_count == 0, results.generate_report()
     page.close()
 

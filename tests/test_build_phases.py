@@ -2,8 +2,8 @@
 order; its options are typed; a change in mkdocs-static-i18n that we depend on fails the build with a
 message, never silently; and a new language is one command.
 
-Each test builds a small copy of the project (two languages) in a subprocess, as mkdocs-static-i18n's own
-tests build fixture projects."""
+Each test builds the small project (tests/fixtures/small-guide, in two languages) in a subprocess, as
+mkdocs-static-i18n's own tests build fixture projects."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, SMALL_GUIDE_DOCS, build_site
 from guidelib.outputs import api_index_path, offline_zip_path, service_worker_path
 
 LANGUAGES = ("en", "fr")
-# A two-language copy of the project for every test here (the project fixture; marked `rebuilds` by it).
+# The small project in two languages for every test here (small_project; marked `rebuilds` by it).
 pytestmark = pytest.mark.languages(*LANGUAGES)
 
 
@@ -27,8 +27,8 @@ def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return build_site(project, project / "site", env=env)
 
 
-def test_whole_site_steps_run_once_after_every_language(project: Path) -> None:
-    result = build(project)
+def test_whole_site_steps_run_once_after_every_language(small_project: Path) -> None:
+    result = build(small_project)
     assert result.returncode == 0, result.stderr[-3000:]
     log = result.stderr
     # mkdocs-static-i18n announces each language; the whole-site steps come once, after the last.
@@ -38,10 +38,10 @@ def test_whole_site_steps_run_once_after_every_language(project: Path) -> None:
     assert len(steps) == 1 and steps[0] > building[-1]
     assert log.count("Writing the offline zips") == 1
 
-    site = project / "site"
+    site = small_project / "site"
     index = json.loads((site / api_index_path()).read_text(encoding="utf-8"))
     assert [language["locale"] for language in index["languages"]] == list(LANGUAGES)
-    assert len(index["languages"][1]["pages"]) == len(list((project / "docs" / "fr").glob("*.md")))
+    assert len(index["languages"][1]["pages"]) == len(list((small_project / "docs" / "fr").glob("*.md")))
     # Each language's own search index, then its worker, which precaches that index at its revision.
     worker = (site / service_worker_path("fr", default=False)).read_text(encoding="utf-8")
     assert '"url":"fr/search/search_index.json"' in worker
@@ -51,8 +51,8 @@ def test_whole_site_steps_run_once_after_every_language(project: Path) -> None:
     assert 'lang="en"' in (site / "404.html").read_text(encoding="utf-8")
 
 
-def test_the_options_are_typed_and_a_wrong_value_is_one_clear_line(project: Path) -> None:
-    result = build(project, GUIDE_HANDOUTS="1")
+def test_the_options_are_typed_and_a_wrong_value_is_one_clear_line(small_project: Path) -> None:
+    result = build(small_project, GUIDE_HANDOUTS="1")
     assert result.returncode != 0
     assert "Plugin 'guide' option 'handouts': Expected type: <class 'bool'> but received: <class 'int'>" in (
         result.stderr
@@ -60,9 +60,9 @@ def test_the_options_are_typed_and_a_wrong_value_is_one_clear_line(project: Path
     assert "Traceback" not in result.stderr
 
 
-def test_without_zips_no_zip_is_written_or_linked(project: Path) -> None:
-    assert build(project, GUIDE_OFFLINE_ZIPS="false").returncode == 0
-    site = project / "site"
+def test_without_zips_no_zip_is_written_or_linked(small_project: Path) -> None:
+    assert build(small_project, GUIDE_OFFLINE_ZIPS="false").returncode == 0
+    site = small_project / "site"
     assert not (site / "downloads").exists()
     assert "downloads/spine-guide-fr.zip" not in (site / "fr" / "index.html").read_text(encoding="utf-8")
 
@@ -78,50 +78,61 @@ def on_config(config):
 """
 
 
-def test_a_change_in_how_i18n_builds_languages_fails_the_build_with_a_message(project: Path) -> None:
-    (project / "hooks" / "language_not_set.py").write_text(LANGUAGE_NOT_SET, encoding="utf-8")
-    config = project / "mkdocs.yml"
+def test_a_change_in_how_i18n_builds_languages_fails_the_build_with_a_message(small_project: Path) -> None:
+    (small_project / "hooks" / "language_not_set.py").write_text(LANGUAGE_NOT_SET, encoding="utf-8")
+    config = small_project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/language_not_set.py\n", 1),
         encoding="utf-8",
     )
-    result = build(project)
+    result = build(small_project)
     assert result.returncode != 0
     assert "mkdocs-static-i18n no longer works as hooks/guidelib/build_phases.py expects" in result.stderr
     assert "Traceback" not in result.stderr
     assert "Every language is built" not in result.stderr  # no whole-site step ran on half a site
 
 
-def test_a_missing_key_in_any_language_file_is_one_clear_line(project: Path) -> None:
+def test_a_missing_key_in_any_language_file_is_one_clear_line(small_project: Path) -> None:
     # Each language's file is checked before any language is built, whichever it is.
-    french = project / "translations" / "fr.yml"
+    french = small_project / "translations" / "fr.yml"
     text = french.read_text(encoding="utf-8")
     assert re.search(r"(?m)^  read_english:", text)
     french.write_text(re.sub(r"(?m)^  read_english:.*\n", "", text), encoding="utf-8")
-    result = build(project)
+    result = build(small_project)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert re.search(r"translations/fr\.yml:\d+: missing or empty key 'strings\.read_english'", result.stderr)
 
 
 @pytest.mark.languages("en")
-def test_new_language_adds_everything_and_the_strict_build_passes(project: Path, tmp_path: Path) -> None:
-    shutil.copytree(ROOT / ".github", project / ".github")
+def test_new_language_adds_everything_and_the_strict_build_passes(
+    small_project: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(ROOT / ".github", small_project / ".github")
+    shutil.copytree(SMALL_GUIDE_DOCS, small_project / SMALL_GUIDE_DOCS.relative_to(ROOT))
     scaffold = [sys.executable, "scripts/docs.py", "new-language", "pt"]
-    made = subprocess.run(scaffold, cwd=project, capture_output=True, text=True, timeout=120, check=False)
+    made = subprocess.run(
+        scaffold, cwd=small_project, capture_output=True, text=True, timeout=120, check=False
+    )
     assert made.returncode == 0, made.stderr
-    assert "/docs/pt/" in (project / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    assert '"lang: pt":' in (project / ".github" / "labeler.yml").read_text(encoding="utf-8")
+    assert "/docs/pt/" in (small_project / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert '"lang: pt":' in (small_project / ".github" / "labeler.yml").read_text(encoding="utf-8")
+    # The small guide that tests build gets the language too, so the whole suite passes with it.
+    small_guide = small_project / SMALL_GUIDE_DOCS.relative_to(ROOT)
+    assert sorted(path.name for path in (small_guide / "pt").glob("*.md")) == sorted(
+        path.name for path in (small_guide / "en").glob("*.md")
+    )
+    assert "state: untranslated" in (small_guide / "pt" / "index.md").read_text(encoding="utf-8")
 
-    built = build_site(project, tmp_path / "site")
+    built = build_site(small_project, tmp_path / "site")
     assert built.returncode == 0, built.stderr[-3000:]
     home = (tmp_path / "site" / "pt" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="pt"' in home and "Português" in home
 
     status = [sys.executable, "scripts/docs.py", "status", "pt"]
     report = subprocess.run(
-        status, cwd=project, capture_output=True, text=True, timeout=120, check=False
+        status, cwd=small_project, capture_output=True, text=True, timeout=120, check=False
     ).stdout
-    pages = len(list((project / "docs" / "en").rglob("*.md")))
+    pages = len(list((small_project / "docs" / "en").rglob("*.md")))
     assert f"pt: {pages} pages, {pages} to translate" in report
     assert report.count("to translate: docs/pt/") == pages

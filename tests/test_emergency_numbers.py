@@ -89,13 +89,13 @@ def test_emergency_numbers_json_names_every_country_in_every_language(site: Path
 
 
 @pytest.mark.languages("en")  # the data file is checked before any language is built
-def test_a_made_up_number_fails_the_build_with_file_and_line(project: Path) -> None:
-    path = project / "data/emergency-numbers.yml"
+def test_a_made_up_number_fails_the_build_with_file_and_line(small_project: Path) -> None:
+    path = small_project / "data/emergency-numbers.yml"
     lines = path.read_text(encoding="utf-8").split("\n")
     index = lines.index("  ES:") + 1  # its numbers line
     lines[index] = '    numbers: [{number: "113"}]'
     path.write_text("\n".join(lines), encoding="utf-8")
-    result = build_site(project, project / "site")
+    result = build_site(small_project, small_project / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"data/emergency-numbers.yml:{index + 1}: 113 is not an emergency number of ES" in output
@@ -103,12 +103,12 @@ def test_a_made_up_number_fails_the_build_with_file_and_line(project: Path) -> N
 
 
 @pytest.mark.languages("en", "es")
-def test_a_language_cannot_show_a_country_without_a_source(project: Path) -> None:
-    path = project / "translations/es.yml"
+def test_a_language_cannot_show_a_country_without_a_source(small_project: Path) -> None:
+    path = small_project / "translations/es.yml"
     text = path.read_text(encoding="utf-8")
     line = text[: text.index("countries: [")].count("\n") + 1
     path.write_text(text.replace("countries: [ES, MX, US]", "countries: [ES, MX, US, CO]"), encoding="utf-8")
-    result = build_site(project, project / "site")
+    result = build_site(small_project, small_project / "site")
     assert (
         f"translations/es.yml:{line}: country 'CO' has no entry in data/emergency-numbers.yml"
         in result.stdout + result.stderr

@@ -17,7 +17,7 @@ import markdown
 from pymdownx import slugs
 import pytest
 import yaml
-from conftest import build_site
+from conftest import build_site, failed_build
 from guidelib.csp import content_security_policy
 from guidelib.html_policy import WRITTEN_MARKUP, UnsafeHtml, check_html, sanitise, url_allowed
 from guidelib.input_files import ContentError, check_nesting, load_yaml, read_text_file
@@ -25,6 +25,7 @@ from guidelib.pages import check_meta
 from guidelib.plain_text import check_plain_text_tree, markup_in
 from guidelib.site_config import mkdocs_config
 from guidelib.urgency import UrgencyProblem, urgency_boxes
+from helpers import replace_once
 
 # What would run code, load from elsewhere, send data or hide text, in any output.
 DANGEROUS = re.compile(
@@ -407,20 +408,6 @@ def test_printer_never_reads_local_files(tmp_path: Path, browser) -> None:
 # --- whole builds: what readers receive ------------------------------------------------------------------
 
 
-def failed_build(project: Path) -> str:
-    result = build_site(project, project / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, "the build should have failed"
-    assert "Traceback" not in output, output
-    return output
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_every_built_page_has_a_policy_and_no_api_section_holds_anything_dangerous(site: Path) -> None:
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -434,34 +421,34 @@ def test_every_built_page_has_a_policy_and_no_api_section_holds_anything_dangero
     ("file", "old", "new", "expected"),
     [
         pytest.param(
-            "docs/es/symptoms.md",
+            "docs/es/index.md",
             "\n## ",
             '\n<p style="display:none">x</p>\n\n## ',
-            r"docs/es/symptoms\.md:\d+: attribute style",
+            r"docs/es/index\.md:\d+: attribute style",
             id="hidden style",
             marks=pytest.mark.languages("en", "es"),
         ),
         pytest.param(
-            "docs/es/symptoms.md",
+            "docs/es/index.md",
             "!!! emergency",
             "!!! note",
-            r"docs/es/symptoms\.md:\d+: urgency box 1 should be '!!! emergency'",
+            r"docs/es/index\.md:\d+: urgency box 1 should be '!!! emergency'",
             id="box replaced",
             marks=pytest.mark.languages("en", "es"),
         ),
         pytest.param(
-            "docs/fr/outlook.md",
+            "docs/fr/about.md",
             "\n## ",
             "\n[Voir][x]\n\n[x]: https://evil.example/\n\n## ",
-            r"docs/fr/outlook\.md:\d+: link to evil\.example",
+            r"docs/fr/about\.md:\d+: link to evil\.example",
             id="new external host",
             marks=pytest.mark.languages("en", "fr"),
         ),
         pytest.param(
-            "docs/es/causes.md",
+            "docs/es/about.md",
             "last_reviewed: ",
             "last_reviewed: 2026-02-30\nx_old: ",
-            r"docs/es/causes\.md:\d+: invalid YAML: '2026-02-30' is not a real date",
+            r"docs/es/about\.md:\d+: invalid YAML: '2026-02-30' is not a real date",
             id="impossible date",
             marks=pytest.mark.languages("en", "es"),
         ),
@@ -491,59 +478,61 @@ def test_every_built_page_has_a_policy_and_no_api_section_holds_anything_dangero
         ),
         pytest.param(
             "translations/es.yml",
-            'Symptoms: "Síntomas"',
-            'Symptoms: "Síntomas<img src=x onerror=alert(1)>"',
-            r"translations/es\.yml:\d+: 'site\.nav_translations\.Symptoms'",
+            'When to get help: "Cuándo pedir ayuda"',
+            'When to get help: "Cuándo pedir ayuda<img src=x onerror=alert(1)>"',
+            r"translations/es\.yml:\d+: 'site\.nav_translations\.When to get help'",
             id="markup in menu label",
             marks=pytest.mark.languages("en", "es"),
         ),
         pytest.param(
             "translations/vi.yml",
-            "  Glossary:",
-            "  Glosary:",
-            r"translations/vi\.yml:\d+: missing or empty key 'site\.nav_translations\.Glossary'",
+            "  Overview:",
+            "  Overveiw:",
+            r"translations/vi\.yml:\d+: missing or empty key 'site\.nav_translations\.Overview'",
             id="menu title missing in vi",
             marks=pytest.mark.languages("en", "vi"),
         ),
     ],
 )
 def test_hostile_change_fails_the_build_naming_file_and_line(
-    project: Path, file: str, old: str, new: str, expected: str
+    small_project: Path, file: str, old: str, new: str, expected: str
 ) -> None:
-    edit(project / file, old, new)
-    assert re.search(expected, failed_build(project)), expected
+    replace_once(small_project / file, old, new)
+    assert re.search(expected, failed_build(small_project)), expected
 
 
 @pytest.mark.languages("en", "es")
-def test_symlink_and_html_file_in_docs_fail_the_build(project: Path) -> None:
-    os.symlink("/etc/passwd", project / "docs/es/passwd.md")
-    (project / "docs/es/page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
-    output = failed_build(project)
+def test_symlink_and_html_file_in_docs_fail_the_build(small_project: Path) -> None:
+    os.symlink("/etc/passwd", small_project / "docs/es/passwd.md")
+    (small_project / "docs/es/page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    output = failed_build(small_project)
     assert "docs/es/passwd.md: is a symbolic link" in output
     assert "docs/es/page.html: files of this type are not published" in output
 
 
 @pytest.mark.languages("en")
-def test_deeply_nested_quotes_fail_cleanly(project: Path) -> None:
-    path = project / "docs/en/outlook.md"
+def test_deeply_nested_quotes_fail_cleanly(small_project: Path) -> None:
+    path = small_project / "docs/en/about.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n" + "> " * 10_000 + "deep\n", encoding="utf-8")
-    assert re.search(r"docs/en/outlook\.md:\d+: lists or quotes nested 10000 levels", failed_build(project))
+    assert re.search(
+        r"docs/en/about\.md:\d+: lists or quotes nested 10000 levels", failed_build(small_project)
+    )
 
 
 @pytest.mark.languages("en", "es")
-def test_utf16_page_fails_cleanly(project: Path) -> None:
-    path = project / "docs/es/outlook.md"
+def test_utf16_page_fails_cleanly(small_project: Path) -> None:
+    path = small_project / "docs/es/about.md"
     path.write_text(path.read_text(encoding="utf-8"), encoding="utf-16")
-    assert "docs/es/outlook.md:1: file is saved as UTF-16" in failed_build(project)
+    assert "docs/es/about.md:1: file is saved as UTF-16" in failed_build(small_project)
 
 
 @pytest.mark.languages("en", "es")
-def test_byte_order_mark_builds(project: Path) -> None:
-    path = project / "docs/es/outlook.md"
+def test_byte_order_mark_builds(small_project: Path) -> None:
+    path = small_project / "docs/es/about.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    result = build_site(project, project / "site")
+    result = build_site(small_project, small_project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (project / "site/es/outlook/index.html").is_file()
+    assert (small_project / "site/es/about/index.html").is_file()
 
 
 # --- in Chromium: the policy breaks nothing, and a link cannot put a number on our domain --------------
@@ -612,7 +601,7 @@ def _strings(locale: str) -> dict[str, str]:
     ids=["emphasis", "md_in_html"],
 )
 @pytest.mark.languages("en")
-def test_markdown_recursion_fails_cleanly(project: Path, deep: str) -> None:
-    path = project / "docs/en/outlook.md"
+def test_markdown_recursion_fails_cleanly(small_project: Path, deep: str) -> None:
+    path = small_project / "docs/en/about.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n\n" + deep + "\n", encoding="utf-8")
-    assert "docs/en/outlook.md: the page is nested too deeply for Markdown" in failed_build(project)
+    assert "docs/en/about.md: the page is nested too deeply for Markdown" in failed_build(small_project)

@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import build_site, copy_project, free_port, serve
+from conftest import SMALL_GUIDE_DOCS, build_site, copy_project, free_port, serve
 from guidelib.outputs import offline_zip_path
 from guidelib.site_config import languages, nav_pages, page_url
-from helpers import search, soup
+from helpers import edit, search, soup
 
 READY = "[data-offline-ready]"
 
@@ -66,9 +66,9 @@ def test_online_reader_gets_the_real_404_not_the_offline_page(browser, site: Pat
 
 @pytest.fixture
 def rebuildable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
-    """A copy of the project (English only: a new version of one language), its built site, and the URL
+    """The small project (English only: a new version of one language), its built site, and the URL
     serving it; rebuild to publish a new version."""
-    project = copy_project(tmp_path / "project", ("en",))
+    project = copy_project(tmp_path / "project", ("en",), SMALL_GUIDE_DOCS)
     site, port = tmp_path / "site", free_port()
     url = f"http://127.0.0.1:{port}/"
     assert build_site(project, site, site_url=url).returncode == 0
@@ -79,11 +79,11 @@ def rebuildable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
 def test_returning_reader_is_prompted_and_sees_new_text_online_and_offline(browser, rebuildable_site) -> None:
     project, site, url = rebuildable_site
     context = browser.new_context()
-    page = open_and_wait_until_saved(context, url + "symptoms/")
+    page = open_and_wait_until_saved(context, url + "when-to-get-help/")
 
     new_sentence = "This sentence was added in a newer version of the guide."
-    symptoms = project / "docs" / "en" / "symptoms.md"
-    symptoms.write_text(symptoms.read_text(encoding="utf-8") + f"\n{new_sentence}\n", encoding="utf-8")
+    when_to_get_help = project / "docs" / "en" / "when-to-get-help.md"
+    edit(when_to_get_help, lambda text: text + f"\n{new_sentence}\n")
     assert build_site(project, site, site_url=url).returncode == 0
 
     page.reload()
@@ -94,8 +94,8 @@ def test_returning_reader_is_prompted_and_sees_new_text_online_and_offline(brows
     page.get_by_text(new_sentence).wait_for()
 
     context.set_offline(True)
-    page.goto(url + "causes/")
-    page.goto(url + "symptoms/")
+    page.goto(url + "about/")
+    page.goto(url + "when-to-get-help/")
     assert page.get_by_text(new_sentence).is_visible()
     context.close()
 
@@ -129,7 +129,7 @@ def test_zip_opens_from_disk_with_links_and_search_and_no_network(
 
 def test_offline_reading_works_under_a_sub_path(browser, tmp_path: Path) -> None:
     # A GitHub Pages project site lives at https://<owner>.github.io/<repo>/: scope and URLs follow site_url.
-    project = copy_project(tmp_path / "project", ("en", "es"))
+    project = copy_project(tmp_path / "project", ("en", "es"), SMALL_GUIDE_DOCS)
     root, port = tmp_path / "root", free_port()
     url = f"http://127.0.0.1:{port}/guide/"
     assert build_site(project, root / "guide", site_url=url).returncode == 0
@@ -141,9 +141,9 @@ def test_offline_reading_works_under_a_sub_path(browser, tmp_path: Path) -> None
         )
         assert scope == url + "es"  # the folder's name without the final slash: "/guide/es" is answered too
         context.set_offline(True)
-        page.goto(url + "es/causes/")
+        page.goto(url + "es/about/")
         assert page.locator("h1").first.inner_text().strip("¶ \n") == expected_h1(
-            root / "guide", "es/", "causes.md"
+            root / "guide", "es/", "about.md"
         )
         context.close()
 

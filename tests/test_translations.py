@@ -10,11 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, SMALL_GUIDE_DOCS, build_site, failed_build
 from guidelib.site_config import languages, nav_pages, page_url, text_direction
 from guidelib.project import project
-from guidelib.translated_pages import SOURCE_LANGUAGE, is_outdated, parity_problems, translation_meta
-from helpers import search, soup
+from guidelib.translated_pages import (
+    SOURCE_LANGUAGE,
+    is_outdated,
+    parity_problems,
+    source_hash,
+    translation_meta,
+)
+from helpers import edit, search, soup
 
 DOCS = project().docs
 
@@ -39,6 +45,25 @@ def test_translation_is_current_and_says_honestly_it_is_a_draft(path: Path) -> N
     assert not is_outdated(path), f"{path} is out of date: run scripts/docs.py diff and stamp"
     if info["state"] == "reviewed":
         assert info.get("reviewed_by"), f"{path} says reviewed but names no reviewer"
+
+
+SMALL_GUIDE_TRANSLATIONS = sorted(
+    path for path in SMALL_GUIDE_DOCS.glob("*/*.md") if path.parent.name != SOURCE_LANGUAGE
+)
+
+
+def test_the_small_guide_has_every_language_and_its_translations_are_current() -> None:
+    # The tests of a check change one thing in the small guide: everything else in it must pass.
+    assert {path.parent.name for path in SMALL_GUIDE_TRANSLATIONS} == {
+        language.locale for language in TRANSLATIONS
+    }
+    docs = SMALL_GUIDE_DOCS.relative_to(ROOT)
+    for path in SMALL_GUIDE_TRANSLATIONS:
+        english = SMALL_GUIDE_DOCS / SOURCE_LANGUAGE / path.name
+        assert translation_meta(path)["source_hash"] == source_hash(english), (
+            f"{path.relative_to(ROOT)} is out of date: update it, then run "
+            f"python scripts/docs.py stamp --docs {docs} {path.relative_to(ROOT)}"
+        )
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS, ids=lambda language: language.locale)
@@ -102,80 +127,75 @@ def test_search_results_never_lead_to_another_language(browser, site_url: str, l
     page.close()
 
 
-# --- A translator's mistakes, each on a copy of the project -------------------------------------------
-
-
-def failed_build(project: Path) -> str:
-    result = build_site(project, project / "site")
-    assert result.returncode != 0, "the build should have failed"
-    return result.stdout + result.stderr
-
-
-def edit(path: Path, change: Callable[[str], str]) -> None:
-    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+# --- A translator's mistakes, each on the small project ---------------------------------------------
 
 
 @pytest.mark.languages("en", "fr")
-def test_deleted_translation_names_both_paths(project: Path) -> None:
-    (project / "docs/fr/outlook.md").unlink()
-    output = failed_build(project)
-    assert "docs/en/outlook.md has no translation: docs/fr/outlook.md is missing" in output
+def test_deleted_translation_names_both_paths(small_project: Path) -> None:
+    (small_project / "docs/fr/about.md").unlink()
+    output = failed_build(small_project)
+    assert "docs/en/about.md has no translation: docs/fr/about.md is missing" in output
 
 
 @pytest.mark.languages("en", "es")
-def test_translation_without_english_source_names_both_paths(project: Path) -> None:
-    (project / "docs/es/extra.md").write_text("---\ntitle: x\n---\n# x\n", encoding="utf-8")
-    assert "docs/es/extra.md has no English source: docs/en/extra.md does not exist" in failed_build(project)
+def test_translation_without_english_source_names_both_paths(small_project: Path) -> None:
+    (small_project / "docs/es/extra.md").write_text("---\ntitle: x\n---\n# x\n", encoding="utf-8")
+    assert "docs/es/extra.md has no English source: docs/en/extra.md does not exist" in failed_build(
+        small_project
+    )
 
 
 @pytest.mark.languages("en", "vi")
-def test_dropped_emergency_box_fails_with_file_and_line(project: Path) -> None:
-    path = project / "docs/vi/symptoms.md"
+def test_dropped_emergency_box_fails_with_file_and_line(small_project: Path) -> None:
+    path = small_project / "docs/vi/index.md"
     lines = path.read_text(encoding="utf-8").splitlines()
     index = next(i for i, line in enumerate(lines) if line.startswith("!!! emergency"))
     lines[index] = lines[index].replace("!!! emergency", "!!! note")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    output = failed_build(project)
-    assert re.search(r"docs/vi/symptoms\.md:\d+: urgency box 1 should be '!!! emergency'", output), output
+    output = failed_build(small_project)
+    assert re.search(r"docs/vi/index\.md:\d+: urgency box 1 should be '!!! emergency'", output), output
 
 
 @pytest.mark.languages("en", "zh")
-def test_missing_ui_string_names_file_and_key(project: Path) -> None:
+def test_missing_ui_string_names_file_and_key(small_project: Path) -> None:
     edit(
-        project / "translations/zh.yml",
+        small_project / "translations/zh.yml",
         lambda text: (
             "\n".join(line for line in text.splitlines() if not line.strip().startswith("read_english:"))
             + "\n"
         ),
     )
-    output = failed_build(project)
+    output = failed_build(small_project)
     assert "translations/zh.yml" in output and "strings.read_english" in output
 
 
 @pytest.mark.languages("en", "ar")
-def test_malformed_translation_file_names_file_and_line(project: Path) -> None:
-    edit(project / "translations/ar.yml", lambda text: text.replace("strings:", "strings: [", 1))
-    output = failed_build(project)
+def test_malformed_translation_file_names_file_and_line(small_project: Path) -> None:
+    edit(small_project / "translations/ar.yml", lambda text: text.replace("strings:", "strings: [", 1))
+    output = failed_build(small_project)
     assert "translations/ar.yml:" in output and "invalid YAML" in output
 
 
 @pytest.mark.languages("en", "es")
-def test_changed_english_page_marks_translations_out_of_date(project: Path) -> None:
-    edit(project / "docs/en/glossary.md", lambda text: text + "\nA new sentence for the test.\n")
-    result = build_site(project, project / "site")
+def test_changed_english_page_marks_translations_out_of_date(small_project: Path) -> None:
+    edit(small_project / "docs/en/about.md", lambda text: text + "\nA new sentence for the test.\n")
+    result = build_site(small_project, small_project / "site")
     assert result.returncode == 0, result.stderr
-    banner = soup(project / "site/es/glossary/index.html").select_one(".translation-state--outdated")
-    assert banner is not None and banner.find("a", href="../../glossary/")
-    assert soup(project / "site/es/causes/index.html").select_one(".translation-state--outdated") is None
+    banner = soup(small_project / "site/es/about/index.html").select_one(".translation-state--outdated")
+    assert banner is not None and banner.find("a", href="../../about/")
+    assert (
+        soup(small_project / "site/es/when-to-get-help/index.html").select_one(".translation-state--outdated")
+        is None
+    )
 
     status = subprocess.run(
         [sys.executable, "scripts/docs.py", "status", "es"],
-        cwd=project,
+        cwd=small_project,
         capture_output=True,
         text=True,
         check=False,
     )
-    assert status.returncode == 1 and "out of date: docs/es/glossary.md" in status.stdout
+    assert status.returncode == 1 and "out of date: docs/es/about.md" in status.stdout
 
 
 def test_translator_can_see_what_changed_in_english(tmp_path: Path) -> None:
@@ -214,28 +234,28 @@ def test_every_translation_uses_its_key_terms() -> None:
 
 
 @pytest.mark.languages("en", "es")
-def test_missing_safety_term_stops_the_build_naming_the_english_line(project: Path) -> None:
+def test_missing_safety_term_stops_the_build_naming_the_english_line(small_project: Path) -> None:
     # The translator calls spinal cord compression something else.
-    page = project / "docs/es/when-to-get-help.md"
+    page = small_project / "docs/es/when-to-get-help.md"
     edit(
         page,
         lambda text: text.replace("compresión de la médula espinal", "presión en la médula").replace(
             "compresión medular", "presión en la médula"
         ),
     )
-    english = (project / "docs/en/when-to-get-help.md").read_text(encoding="utf-8").splitlines()
+    english = (small_project / "docs/en/when-to-get-help.md").read_text(encoding="utf-8").splitlines()
     english_line = next(i for i, line in enumerate(english, 1) if "spinal cord compression" in line)
-    terms_file = (project / "translations/es.yml").read_text(encoding="utf-8").splitlines()
+    terms_file = (small_project / "translations/es.yml").read_text(encoding="utf-8").splitlines()
     term_line = terms_file.index("  spinal cord compression:") + 1
 
-    listed = docs_command(project, "terms", "es")
+    listed = docs_command(small_project, "terms", "es")
     assert listed.returncode == 1
     assert (
         f"safety term, the build stops: docs/en/when-to-get-help.md:{english_line}: uses the key term "
         "'spinal cord compression'" in listed.stdout
     )
 
-    output = failed_build(project)
+    output = failed_build(small_project)
     assert (
         f"docs/en/when-to-get-help.md:{english_line}: uses the key term 'spinal cord compression', but "
         "docs/es/when-to-get-help.md uses none of" in output
@@ -244,28 +264,28 @@ def test_missing_safety_term_stops_the_build_naming_the_english_line(project: Pa
 
 
 @pytest.mark.languages("en", "fr")
-def test_unknown_key_term_names_the_file_and_line(project: Path) -> None:
+def test_unknown_key_term_names_the_file_and_line(small_project: Path) -> None:
     edit(
-        project / "translations/fr.yml",
+        small_project / "translations/fr.yml",
         lambda text: text.replace("  radiotherapy:\n", "  radiotherapie:\n", 1),
     )
-    line = (project / "translations/fr.yml").read_text(encoding="utf-8").splitlines().index(
+    line = (small_project / "translations/fr.yml").read_text(encoding="utf-8").splitlines().index(
         "  radiotherapie:"
     ) + 1
-    result = docs_command(project, "terms", "fr")
+    result = docs_command(small_project, "terms", "fr")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"translations/fr.yml:{line}: unknown key term 'radiotherapie'" in result.stderr
 
 
-def test_exporting_and_importing_unchanged_changes_no_page(project: Path, tmp_path: Path) -> None:
+def test_exporting_and_importing_unchanged_changes_no_page(guide_copy: Path, tmp_path: Path) -> None:
     for language in TRANSLATIONS:
         catalogue = tmp_path / f"{language.locale}.po"
-        assert docs_command(project, "export", language.locale, "-o", str(catalogue)).returncode == 0
-        result = docs_command(project, "import", language.locale, str(catalogue))
+        assert docs_command(guide_copy, "export", language.locale, "-o", str(catalogue)).returncode == 0
+        result = docs_command(guide_copy, "import", language.locale, str(catalogue))
         assert result.returncode == 0, result.stderr
         assert "No page changed." in result.stdout
     for original in sorted((ROOT / "docs").rglob("*.md")):
-        copied = project / original.relative_to(ROOT)
+        copied = guide_copy / original.relative_to(ROOT)
         assert copied.read_bytes() == original.read_bytes(), f"{copied} changed on a round trip"
 
 
@@ -281,30 +301,30 @@ def translate_units(catalogue: Path, change: Callable[[str, str], str]) -> None:
 
 
 @pytest.mark.languages("en", "es")
-def test_translation_from_a_cat_tool_reaches_readers(project: Path, tmp_path: Path) -> None:
+def test_translation_from_a_cat_tool_reaches_readers(small_project: Path, tmp_path: Path) -> None:
     catalogue = tmp_path / "es.po"
-    assert docs_command(project, "export", "es", "-o", str(catalogue)).returncode == 0
+    assert docs_command(small_project, "export", "es", "-o", str(catalogue)).returncode == 0
     source = catalogue.read_text(encoding="utf-8")
-    assert 'msgid "How the plan is made"' in source and "signs:" not in source and "{#" not in source
-    before = (project / "docs/es/treatment.md").read_text(encoding="utf-8")
+    assert 'msgid "Radiotherapy"' in source and "signs:" not in source and "{#" not in source
+    before = (small_project / "docs/es/index.md").read_text(encoding="utf-8")
 
     def translator(context: str, text: str) -> str:
         if context.startswith(
-            "treatment.md#0@"
+            "index.md#0@"
         ):  # the title, in the front matter: YAML quoting is the import's job
-            return 'Tratamiento: "opciones"'
-        if context.startswith("treatment.md#"):
+            return 'Inicio: "opciones"'
+        if context.startswith("index.md#"):
             return text.replace("radioterapia", "terapia con rayos").replace(
                 "Radioterapia", "Terapia con rayos"
             )
         return text
 
     translate_units(catalogue, translator)
-    result = docs_command(project, "import", "es", str(catalogue))
+    result = docs_command(small_project, "import", "es", str(catalogue))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "updated docs/es/treatment.md"
+    assert result.stdout.strip() == "updated docs/es/index.md"
 
-    after = (project / "docs/es/treatment.md").read_text(encoding="utf-8")
+    after = (small_project / "docs/es/index.md").read_text(encoding="utf-8")
 
     def markers(text: str) -> list[str]:
         return [
@@ -315,44 +335,43 @@ def test_translation_from_a_cat_tool_reaches_readers(project: Path, tmp_path: Pa
 
     assert markers(after) == markers(before) and "radioterapia" not in after.casefold()
 
-    built = build_site(project, project / "site")
+    built = build_site(small_project, small_project / "site")
     assert built.returncode == 0, built.stdout + built.stderr
     # A word that is not a safety term is a note, not a failed build.
-    assert "key term: docs/en/treatment.md:" in built.stderr and "'radiotherapy'" in built.stderr
-    page = soup(project / "site/es/treatment/index.html")
-    assert page.title.get_text().startswith('Tratamiento: "opciones"')
+    assert "key term: docs/en/index.md:" in built.stderr and "'radiotherapy'" in built.stderr
+    page = soup(small_project / "site/es/index.html")
+    assert page.title.get_text().startswith('Inicio: "opciones"')
     heading = page.select_one("h2#radiotherapy")
     assert heading is not None and "Terapia con rayos" in heading.get_text()
-    english_boxes = soup(project / "site/treatment/index.html").select(".admonition")
+    english_boxes = soup(small_project / "site/index.html").select(".admonition")
     assert [box["class"] for box in page.select(".admonition")] == [box["class"] for box in english_boxes]
 
 
-def test_cat_tool_that_changes_a_link_target_is_stopped(project: Path, tmp_path: Path) -> None:
+def test_cat_tool_that_changes_a_link_target_is_stopped(small_project: Path, tmp_path: Path) -> None:
     catalogue = tmp_path / "fr.po"
-    assert docs_command(project, "export", "fr", "-o", str(catalogue)).returncode == 0
+    assert docs_command(small_project, "export", "fr", "-o", str(catalogue)).returncode == 0
     translate_units(
         catalogue, lambda context, text: text.replace("(when-to-get-help.md#emergency)", "(urgence.md)")
     )
-    result = docs_command(project, "import", "fr", str(catalogue))
+    result = docs_command(small_project, "import", "fr", str(catalogue))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
         result.stderr.startswith(f"{catalogue}:")
         and "keep the link targets exactly: when-to-get-help.md#emergency" in result.stderr
     )
-    for original in sorted((ROOT / "docs/fr").glob("*.md")):
-        assert (project / original.relative_to(ROOT)).read_bytes() == original.read_bytes()
+    for original in sorted((SMALL_GUIDE_DOCS / "fr").glob("*.md")):
+        assert (small_project / "docs/fr" / original.name).read_bytes() == original.read_bytes()
 
 
-def test_import_into_a_page_changed_since_the_export_is_refused(project: Path, tmp_path: Path) -> None:
+def test_import_into_a_page_changed_since_the_export_is_refused(small_project: Path, tmp_path: Path) -> None:
     catalogue = tmp_path / "vi.po"
-    assert docs_command(project, "export", "vi", "-o", str(catalogue)).returncode == 0
+    assert docs_command(small_project, "export", "vi", "-o", str(catalogue)).returncode == 0
     # Someone adds a paragraph at the top: every piece below it moves down by one.
-    edit(project / "docs/vi/outlook.md", lambda text: text.replace("\n# ", "\nMột đoạn mới.\n\n# ", 1))
-    changed = (project / "docs/vi/outlook.md").read_bytes()
-    result = docs_command(project, "import", "vi", str(catalogue))
+    edit(small_project / "docs/vi/about.md", lambda text: text.replace("\n# ", "\nMột đoạn mới.\n\n# ", 1))
+    changed = (small_project / "docs/vi/about.md").read_bytes()
+    result = docs_command(small_project, "import", "vi", str(catalogue))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
-        "outlook.md#" in result.stderr
-        and "(the page changed since the export): export again" in result.stderr
+        "about.md#" in result.stderr and "(the page changed since the export): export again" in result.stderr
     )
-    assert (project / "docs/vi/outlook.md").read_bytes() == changed
+    assert (small_project / "docs/vi/about.md").read_bytes() == changed

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import failed_build
 from guidelib.outputs import API_ROOT
 from guidelib.site_config import languages, page_url
 from guidelib.language_registry import load_language
@@ -97,14 +97,6 @@ def test_triage_json_holds_every_sign_in_the_language(site: Path, language) -> N
 # --- A page or translation that breaks the rules fails the build with the file and line -----------------
 
 
-def failed_build(project: Path) -> str:
-    result = build_site(project, project / "site")
-    assert result.returncode != 0, "the build should have failed"
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output, output
-    return output
-
-
 def edit_line(path: Path, find: Callable[[str], bool], change: Callable[[str], str]) -> int:
     """Change the first line that `find` accepts; return its 1-based number."""
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -115,56 +107,60 @@ def edit_line(path: Path, find: Callable[[str], bool], change: Callable[[str], s
 
 
 @pytest.mark.languages("en")
-def test_a_sign_in_a_box_of_another_tier_fails_with_file_and_line(project: Path) -> None:
+def test_a_sign_in_a_box_of_another_tier_fails_with_file_and_line(small_project: Path) -> None:
     line = edit_line(
-        project / "docs/en/symptoms.md",
+        small_project / "docs/en/when-to-get-help.md",
         lambda line: line.strip().startswith("signs: new-back-pain"),
         lambda line: line + ", weakness",
     )
-    assert f"docs/en/symptoms.md:{line}: sign 'weakness' belongs in emergency boxes" in failed_build(project)
+    assert f"docs/en/when-to-get-help.md:{line}: sign 'weakness' belongs in emergency boxes" in failed_build(
+        small_project
+    )
 
 
 @pytest.mark.languages("en", "es")
-def test_an_unknown_sign_fails_with_file_and_line(project: Path) -> None:
+def test_an_unknown_sign_fails_with_file_and_line(small_project: Path) -> None:
     line = edit_line(
-        project / "docs/es/index.md",
+        small_project / "docs/es/index.md",
         lambda line: line.strip().startswith("signs:"),
         lambda line: line + ", leg-cramps",
     )
-    assert f"docs/es/index.md:{line}: unknown sign 'leg-cramps'" in failed_build(project)
+    assert f"docs/es/index.md:{line}: unknown sign 'leg-cramps'" in failed_build(small_project)
 
 
 @pytest.mark.languages("en", "fr")
-def test_a_translation_missing_a_sign_fails_naming_file_and_key(project: Path) -> None:
+def test_a_translation_missing_a_sign_fails_naming_file_and_key(small_project: Path) -> None:
     line = edit_line(
-        project / "translations/fr.yml",
+        small_project / "translations/fr.yml",
         lambda line: line.strip().startswith("walking:"),
         lambda line: '    walking: ""',
     )
-    assert f"translations/fr.yml:{line}: missing or empty 'triage.signs.walking'" in failed_build(project)
+    assert f"translations/fr.yml:{line}: missing or empty 'triage.signs.walking'" in failed_build(
+        small_project
+    )
 
 
 @pytest.mark.languages("en", "zh")
-def test_a_box_with_its_own_words_fails_with_file_and_line(project: Path) -> None:
+def test_a_box_with_its_own_words_fails_with_file_and_line(small_project: Path) -> None:
     line = edit_line(
-        project / "docs/zh/when-to-get-help.md",
+        small_project / "docs/zh/when-to-get-help.md",
         lambda line: line.startswith("!!! emergency"),
         lambda line: '!!! emergency "下次复诊时再说"',
     )
     assert f"docs/zh/when-to-get-help.md:{line}: write '!!! emergency' with nothing after it" in failed_build(
-        project
+        small_project
     )
 
 
 @pytest.mark.languages("en", "ar")
-def test_a_translation_with_other_signs_than_english_fails(project: Path) -> None:
+def test_a_translation_with_other_signs_than_english_fails(small_project: Path) -> None:
     line = edit_line(
-        project / "docs/ar/symptoms.md",
+        small_project / "docs/ar/index.md",
         lambda line: line.strip().startswith("signs: weakness"),
         lambda line: line.replace("weakness, ", ""),
     )
-    output = failed_build(project)
+    output = failed_build(small_project)
     assert re.search(
-        rf"docs/ar/symptoms.md:{line - 1}: urgency box 1 should be '!!! emergency' with 'signs: weakness",
+        rf"docs/ar/index.md:{line - 1}: urgency box 1 should be '!!! emergency' with 'signs: weakness",
         output,
     )

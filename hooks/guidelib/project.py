@@ -30,6 +30,11 @@ class Project:
         return self.root / "docs"
 
     @property
+    def small_guide_docs(self) -> Path:
+        """The tests' small guide: three short pages in every language (small_project in tests/conftest.py)."""
+        return self.root / "tests" / "fixtures" / "small-guide" / "docs"
+
+    @property
     def translations(self) -> Path:
         """The language registry: translations/<lang>.yml (guidelib/language_registry.py)."""
         return self.root / "translations"

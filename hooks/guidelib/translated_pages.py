@@ -43,9 +43,11 @@ def source_hash(path: Path) -> str:
     return content_hash(path.read_bytes())
 
 
-def english_source(translated: Path) -> Path:
-    relative = translated.relative_to(project().docs)
-    return project().docs / SOURCE_LANGUAGE / Path(*relative.parts[1:])
+def english_source(translated: Path, docs: Path | None = None) -> Path:
+    """The English page of a translated page in docs (the project's docs/ unless given)."""
+    docs = docs or project().docs
+    relative = translated.relative_to(docs)
+    return docs / SOURCE_LANGUAGE / Path(*relative.parts[1:])
 
 
 def translated_page(english: Path, language: str) -> Path:
