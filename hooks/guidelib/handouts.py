@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -227,15 +228,34 @@ def print_alert_cards(page: Any, site: Path, site_url: str, language: Language, 
         )
 
 
+# Browsers printing at once, each a share of the languages: printing is Chromium's work and fontTools', and
+# two run side by side on two processors in little more than half the time of one after the other.
+PRINTERS = 2
+
+
 def print_handouts(site: Path, site_url: str | None) -> None:
     """Once every language is built: every handout and alert card of every language."""
     executable = find_chromium()
     if executable is None:
         raise PluginError(f"Printing the PDF handouts needs Chromium. {MISSING_MESSAGE}")
+    address = absolute_url(site_url)
+    shares = [languages()[start::PRINTERS] for start in range(PRINTERS)]
+    with serving(site) as served, ThreadPoolExecutor(PRINTERS) as pool:
+        printing = [
+            pool.submit(print_languages, share, executable, site, address, served) for share in shares
+        ]
+        for share in printing:
+            share.result()  # a printer's error, raised here
+
+
+def print_languages(
+    share: tuple[Language, ...], executable: str, site: Path, address: str, served: str
+) -> None:
+    """Every handout and alert card of these languages, in a browser of their own (Playwright's synchronous
+    API is one per thread)."""
     from playwright.sync_api import sync_playwright
 
-    address = absolute_url(site_url)
-    with sync_playwright() as playwright, serving(site) as served, tempfile.TemporaryDirectory() as home:
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as home:
         browser = playwright.chromium.launch(
             executable_path=executable, args=CHROMIUM_ARGS, env=clean_environment(Path(home))
         )
@@ -244,7 +264,7 @@ def print_handouts(site: Path, site_url: str | None) -> None:
         # page would keep.
         context = printer(browser, served)
         guide_page, card_page = context.new_page(), context.new_page()
-        for language in languages():
+        for language in share:
             print_language(guide_page, site, address, language, served)
             print_alert_cards(card_page, site, address, language, served)
         browser.close()
