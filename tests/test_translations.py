@@ -30,8 +30,9 @@ TRANSLATED_PAGES = sorted(
 )
 
 
-def test_there_are_five_translations() -> None:
-    assert sorted(language.locale for language in TRANSLATIONS) == ["ar", "es", "fr", "vi", "zh"]
+def test_the_guide_has_its_five_translations() -> None:
+    # At least these: `python scripts/docs.py new-language` adds more, and the suite passes with them.
+    assert {"ar", "es", "fr", "vi", "zh"} <= {language.locale for language in TRANSLATIONS}
 
 
 @pytest.mark.parametrize("path", TRANSLATED_PAGES, ids=lambda path: str(path.relative_to(DOCS)))
