@@ -112,7 +112,9 @@ def test_new_language_adds_everything_and_the_strict_build_passes(
     shutil.copytree(ROOT / ".github", small_project / ".github")
     shutil.copytree(SMALL_GUIDE_DOCS, small_project / SMALL_GUIDE_DOCS.relative_to(ROOT))
     # A language the guide does not have yet (after `new-language pt` this test still has one to add).
-    code = next(code for code in ("pt", "de", "it") if not (small_project / "docs" / code).exists())
+    code = next(
+        code for code in ("pt", "de", "it") if not (small_project / "translations" / f"{code}.yml").exists()
+    )
     scaffold = [sys.executable, "scripts/docs.py", "new-language", code]
     made = subprocess.run(
         scaffold, cwd=small_project, capture_output=True, text=True, timeout=120, check=False
