@@ -72,7 +72,7 @@ def failed_build(project: Path) -> str:
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "translations", "data", "scripts")
 # Three short pages in each language (no medical text): the guide's build, data and language files on them
-# build in about half the time of one language of the guide. Tests that change something and build use it.
+# build in about half the time of the same languages of the guide. Tests that change something and build use it.
 SMALL_GUIDE_DOCS = project().small_guide_docs
 
 
@@ -126,13 +126,11 @@ def keep_only_pages(project: Path) -> None:
     config.write_text(
         _NAV_ENTRY.sub(lambda entry: entry.group(0) if entry["title"] in kept else "", text), encoding="utf-8"
     )
+
+    def keep_titles(block: re.Match[str]) -> str:
+        return _MENU_TITLE.sub(lambda title: title.group(0) if title["title"] in kept else "", block.group(0))
+
     for language_file in (project / "translations").glob("*.yml"):
-
-        def keep_titles(block: re.Match[str]) -> str:
-            return _MENU_TITLE.sub(
-                lambda title: title.group(0) if title["title"] in kept else "", block.group(0)
-            )
-
         text = language_file.read_text(encoding="utf-8")
         language_file.write_text(_MENU_TITLES.sub(keep_titles, text, count=1), encoding="utf-8")
 
