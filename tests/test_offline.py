@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import SMALL_GUIDE_DOCS, build_site, copy_project, free_port, serve
+from conftest import build_site, free_port, serve
 from guidelib.outputs import offline_zip_path
 from guidelib.site_config import languages, nav_pages, page_url
 from helpers import edit, search, soup
@@ -65,10 +65,10 @@ def test_online_reader_gets_the_real_404_not_the_offline_page(browser, site: Pat
 
 
 @pytest.fixture
-def rebuildable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
-    """The small project (English only: a new version of one language), its built site, and the URL
-    serving it; rebuild to publish a new version."""
-    project = copy_project(tmp_path / "project", ("en",), SMALL_GUIDE_DOCS)
+def rebuildable_site(small_project: Path, tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
+    """The small project (its test names the languages), its built site, and the URL serving it; rebuild
+    to publish a new version."""
+    project = small_project
     site, port = tmp_path / "site", free_port()
     url = f"http://127.0.0.1:{port}/"
     assert build_site(project, site, site_url=url).returncode == 0
@@ -76,6 +76,7 @@ def rebuildable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
         yield project, site, served_url
 
 
+@pytest.mark.languages("en")  # a new version of one language
 def test_returning_reader_is_prompted_and_sees_new_text_online_and_offline(browser, rebuildable_site) -> None:
     project, site, url = rebuildable_site
     context = browser.new_context()
@@ -127,9 +128,10 @@ def test_zip_opens_from_disk_with_links_and_search_and_no_network(
     context.close()
 
 
-def test_offline_reading_works_under_a_sub_path(browser, tmp_path: Path) -> None:
+@pytest.mark.languages("en", "es")
+def test_offline_reading_works_under_a_sub_path(browser, small_project: Path, tmp_path: Path) -> None:
     # A GitHub Pages project site lives at https://<owner>.github.io/<repo>/: scope and URLs follow site_url.
-    project = copy_project(tmp_path / "project", ("en", "es"), SMALL_GUIDE_DOCS)
+    project = small_project
     root, port = tmp_path / "root", free_port()
     url = f"http://127.0.0.1:{port}/guide/"
     assert build_site(project, root / "guide", site_url=url).returncode == 0
