@@ -194,6 +194,7 @@ def on_page_context(
                     translation=context.get("translation"),
                     ui=ui,
                     punctuation=context["punctuation"],
+                    known_countries=context.get("known_countries"),
                     direction=text_direction(locale),
                     # The printed handouts are made from this view: they point to the alert card by its address.
                     alert_card_url=absolute_url(config.site_url, alert_card_path(locale))

@@ -12,6 +12,7 @@ from guidelib.language_registry import load_language
 from guidelib.outputs import MANIFEST, OFFLINE_PAGE, from_page, offline_zip_path, service_worker_path
 from guidelib.plugin import guide
 from guidelib.site_config import language_prefix, text_direction
+from guidelib.triage import load_catalogue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -23,9 +24,13 @@ from mkdocs.utils import get_relative_url
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     prefix = language_prefix(config.theme["language"])
     strings = load_language(config.theme["language"]).strings
+    # The emergency card comes along: a reader offline may be the one who needs it most
+    # (hooks/urgency_boxes.py writes it, with the numbers, as on every page).
+    emergency_signs = ", ".join(sign.id for sign in load_catalogue().signs.values() if sign.tier == "emergency")
     content = (
         f"---\ntitle: {json.dumps(strings['offline_title'])}\nsearch:\n  exclude: true\n---\n"
-        f"# {strings['offline_title']}\n\n{strings['offline_text']}\n"
+        f"# {strings['offline_title']}\n\n{strings['offline_help']}\n\n"
+        f"!!! emergency\n    signs: {emergency_signs}\n\n{strings['offline_text']}\n"
     )
     files.append(File.generated(config, prefix + OFFLINE_PAGE, content=content))
     manifest_file = File.generated(config, prefix + MANIFEST, content="")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+import unicodedata
 from typing import Any
 
 import babel
+from babel import languages
 from phonenumbers import shortnumberinfo
 
 from guidelib.project import cached, project
@@ -51,9 +53,55 @@ class NumbersCatalogue:
     no_source: tuple[str, ...]
 
 
+# Short forms people type that CLDR does not give as names (the country picker also finds every CLDR name
+# of the country in the page's language, in English and in the country's own languages, and its ISO code).
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "GB": ("UK", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland"),
+    "US": ("USA", "America", "United States of America"),
+    "AE": ("UAE", "Emirates", "Dubai", "Abu Dhabi"),
+    "SA": ("KSA",),
+    "KR": ("Korea", "South Korea"),
+    "CN": ("PRC", "Mainland China"),
+    "TW": ("ROC",),
+    "HK": ("HKSAR",),
+    "MO": ("Macao",),
+    "NL": ("Holland",),
+    "CZ": ("Czech Republic",),
+    "DO": ("Dominican Rep",),
+}
+
+
 def country_name(code: str, locale: str) -> str:
     """The country's name in the page's language, from CLDR."""
     return babel.Locale.parse(locale).territories.get(code, code)
+
+
+def folded(text: str) -> str:
+    """Text as the picker compares it: no accents, no case (the page's script folds a query the same way)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _own_names(code: str) -> list[str]:
+    names = []
+    for language in languages.get_official_languages(code, de_facto=True):
+        try:
+            names.append(babel.Locale.parse(language).territories.get(code, ""))
+        except (babel.UnknownLocaleError, ValueError):
+            continue  # a language CLDR has no locale data for
+    return names
+
+
+def search_names(code: str, locale: str) -> str:
+    """Every name a reader may type for a country, folded, joined by "|"."""
+    names = {
+        country_name(code, locale),
+        country_name(code, "en"),
+        code,
+        *_own_names(code),
+        *SHORT_FORMS.get(code, ()),
+    }
+    return "|".join(sorted({folded(name) for name in names if name}))
 
 
 def _check_number(number: str, code: str, override_sources: list[int], where: tuple[Path, int]) -> None:

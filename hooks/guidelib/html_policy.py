@@ -113,6 +113,7 @@ WRITTEN_MARKUP = MarkupPolicy(
 GENERATED_MARKUP = MarkupPolicy(
     elements={
         **_plain("details", "summary", "span", "div", "p", "ul", "li", "strong"),
+        **{f"h{level}": frozenset({"id"}) for level in range(2, 7)},  # card titles
         "a": frozenset({"hreflang"}),
         "time": frozenset({"datetime"}),
         "button": frozenset({"disabled"}),
@@ -127,6 +128,7 @@ GENERATED_MARKUP = MarkupPolicy(
         {
             # Urgency boxes (guidelib/urgency_boxes.py)
             "emergency",
+            "other-emergency",
             "urgent",
             "routine",
             "triage-box",
@@ -143,6 +145,14 @@ GENERATED_MARKUP = MarkupPolicy(
             "emergency-call__number",
             "emergency-call__other",
             "emergency-call__elsewhere",
+            "emergency-call__missing",
+            "triage-why",
+            "country-picker__toggle",
+            "country-picker__panel",
+            # The line that leads to the number on pages without a card on the first screen, and the
+            # offline notice's link to the saved when-to-get-help (hooks/urgency_boxes.py)
+            "help-strip",
+            "offline-help",
             "country-picker",
             "country-picker__search",
             "country-picker__list",

@@ -94,11 +94,23 @@ STRINGS = (
     "for_hospitals_option_notice",
     "for_hospitals_option_header",
     "embed_full_guide",
+    "emergency_number_missing",
+    "why_we_say_this",
+    "card_general_advice",
+    "help_strip",
+    "offline_help",
+    "offline_help_link",
+    "cards_heading",
+    "cards_intro",
+    "language_offer",
+    "language_offer_switch",
+    "language_offer_dismiss",
 )
 # Strings with a placeholder that the page fills in.
 PLACEHOLDERS = {
     "emergency_number_in": "{country}",
     "choose_country": "{country}",
+    "emergency_number_missing": "{country}",
     "hospital_number_rejected": "{option}",
 }
 

@@ -21,11 +21,11 @@ from typing import Any
 
 from guidelib.pages import ContentError, body_offset, read_meta, read_text_file, split_front_matter
 from guidelib.project import project
+from guidelib.triage import TIERS as URGENCY_KINDS
 
 SOURCE_LANGUAGE = "en"
 TRANSLATION_STATES = ("untranslated", "machine-assisted-draft", "reviewed")
 UNTRANSLATED = TRANSLATION_STATES[0]
-URGENCY_KINDS = ("emergency", "urgent", "routine")
 
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(\w+)")
 _SIGNS = re.compile(r"^\s+signs:\s*(.*?)\s*$")

@@ -17,7 +17,8 @@ from guidelib.sources import all_sources
 from guidelib.yaml_lines import KeyPath, line_of, node_lines
 
 TRIAGE_FILE = "triage.yml"  # in data/
-TIERS = ("emergency", "urgent", "routine")  # most urgent first; also the admonition kinds of the boxes
+# Most urgent first: one card each, and the admonition kinds of the boxes (`!!! other-emergency`).
+TIERS = ("emergency", "other-emergency", "urgent", "routine")
 TIER_TEXTS = ("title", "lead", "action")
 CARD_TEXTS = ("title", "say_heading", "say", "team_number", "cancer_type", "signs_heading")
 

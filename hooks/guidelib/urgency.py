@@ -13,9 +13,8 @@ import re
 
 from guidelib.html_fragments import has_class, parse_fragment, with_class
 from lxml.html import HtmlElement
-from guidelib.triage import load_catalogue
+from guidelib.triage import TIERS as URGENCY_KINDS, load_catalogue
 
-URGENCY_KINDS = ("emergency", "urgent", "routine")
 # The numbers and country picker, and the citations, that the build writes into a box from data files:
 # (element, class) pairs.
 GENERATED_PARTS = (("*", "emergency-call"), ("sup", "citation"))

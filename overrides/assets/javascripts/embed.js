@@ -77,12 +77,15 @@
       source.className = "hospital-number__source";
       source.textContent = " " + main.dataset.hospitalNumberSource;
       line.append(source);
-      const title = box.querySelector(".admonition-title");
-      title ? title.after(line) : box.prepend(line);
+      // Beside the card's action, which says whom to call: the number stands where the reader acts.
+      const action = box.querySelector(".triage-action") || box.querySelector(".admonition-title");
+      action ? action.after(line) : box.prepend(line);
     });
   }
-  addNumber("div.admonition.emergency", numbers.emergency, main.dataset.hospitalEmergencyLabel);
-  addNumber("div.admonition.urgent", numbers.team, main.dataset.hospitalTeamLabel);
+  // The emergency number first in the cards that call it; the team's line where the card says to call the
+  // team (the cord-compression card and the same-day card), just after that sentence.
+  addNumber("div.admonition.emergency, div.admonition.other-emergency", numbers.emergency, main.dataset.hospitalEmergencyLabel);
+  addNumber("div.admonition.emergency, div.admonition.urgent", numbers.team, main.dataset.hospitalTeamLabel);
 
   // Display options, also only inside a frame: notice=hide leaves out the review notice (the embedding
   // hospital then answers for the clinical check), header=show adds a link back to the full guide.

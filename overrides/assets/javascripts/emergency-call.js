@@ -1,78 +1,61 @@
-/* Emergency boxes: one large tap-to-call number for the reader's country, and a picker for any other
-   country of the catalogue (hooks/guidelib/urgency_boxes.py writes the markup). Without this script every
-   country of the page's language shows, as in print and in the offline zip (where it does not run).
-   The choice is kept on the device, except in embedded pages, which may not use storage. */
+/* Calling cards: one large tap-to-call number for the reader's country, and a picker for any other country
+   (hooks/guidelib/urgency_boxes.py writes the markup). Which country shows was decided in the page's head
+   before it was drawn (overrides/partials/country.html): this script only fills in what that choice needs,
+   in space already kept for it, so nothing moves. Without it every country of the page's language shows,
+   as in print and in the offline zip. The choice is kept on the device, except in embedded pages. */
 (function () {
   "use strict";
   const KEY = "spine-guide:country";
+  const root = document.documentElement;
   const boxes = Array.from(document.querySelectorAll(".emergency-call"));
-  // The offline zip, read from disk, keeps every country of its language in view, as on paper: a copy
-  // passed on to someone else should not carry the first reader's country.
-  if (!boxes.length || window.location.protocol === "file:") return;
-  const embedded = document.documentElement.hasAttribute("data-embed");
+  if (!boxes.length || !root.classList.contains("guide-js")) return;
+  const embedded = root.hasAttribute("data-embed");
 
-  function stored() {
-    if (embedded) return null;
-    try { return window.localStorage.getItem(KEY); } catch (error) { return null; }
-  }
   function store(code) {
     if (embedded) return;
     try { window.localStorage.setItem(KEY, code); } catch (error) { /* private mode: keep it for this page */ }
   }
-  const available = new Set(Array.from(boxes[0].querySelectorAll("[data-country]"), (item) => item.dataset.country));
-
-  // es-MX -> MX: the region of the first browser language that names a country we have.
-  function fromBrowser() {
-    for (const tag of navigator.languages || [navigator.language || ""]) {
-      const region = tag.split(/[-_]/).slice(1).find((part) => /^[A-Za-z]{2}$/.test(part));
-      if (region && available.has(region.toUpperCase())) return region.toUpperCase();
-    }
-    return null;
+  // As the build folds names (guidelib/emergency_numbers.py folded): no accents, no case.
+  function folded(text) {
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+  }
+  // A region the data does not have still gets its own name, from the browser's own CLDR data.
+  function regionName(code) {
+    try { return new Intl.DisplayNames([root.lang || "en"], { type: "region" }).of(code) || code; } catch (error) { return code; }
   }
 
-  // A country that is not one of the page language's countries has only data; build its link once.
-  function ensureLink(box, item) {
-    if (item.querySelector("a")) return;
-    const [first, ...others] = item.dataset.numbers.split("|").map((entry) => entry.split("~"));
-    const link = document.createElement("a");
-    link.className = "emergency-call__link";
-    link.href = "tel:" + first[0];
-    const label = document.createElement("span");
-    label.className = "emergency-call__label";
-    label.textContent = box.dataset.label.replace("{country}", item.dataset.name);
-    const number = document.createElement("span");
-    number.className = "emergency-call__number";
-    number.dir = "ltr";
-    number.textContent = first[0];
-    link.append(label, " ", number, first[1] ? " (" + first[1] + ")" : "");
-    item.append(link);
-    for (const [digits, service] of others) {
-      const other = document.createElement("a");
-      other.className = "emergency-call__other";
-      other.href = "tel:" + digits;
-      other.dir = "ltr";
-      other.textContent = digits;
-      item.append(" ", other, service ? " (" + service + ")" : "");
-    }
-  }
-
-  function choose(code) {
+  // Show one country's number in every card; a country with no checked number (`missing`) shows none,
+  // says so, and keeps the picker open.
+  function show(code, missing) {
+    const early = document.getElementById("country-style");  // the head script's choice, now ours
+    if (early) early.remove();
+    if (missing) { root.setAttribute("data-country-missing", code); root.removeAttribute("data-country"); }
+    else { root.setAttribute("data-country", code); root.removeAttribute("data-country-missing"); }
     for (const box of boxes) {
       const items = Array.from(box.querySelectorAll(".emergency-call__item"));
-      const chosen = items.find((item) => item.dataset.country === code) || items[0];
-      ensureLink(box, chosen);
+      const chosen = missing ? null : items.find((item) => item.dataset.country === code) || items[0];
       for (const item of items) {
         item.hidden = item !== chosen;
         item.classList.toggle("emergency-call__item--chosen", item === chosen);
       }
-      box.classList.add("emergency-call--chosen");
+      const name = chosen ? chosen.dataset.name : (items.find((item) => item.dataset.country === code) || {}).dataset?.name || regionName(code);
+      box.querySelector(".emergency-call__missing").textContent = missing ? box.dataset.missing.replace("{country}", name) : "";
       const picker = box.querySelector(".country-picker");
-      picker.querySelector("summary").textContent = picker.dataset.summary.replace("{country}", chosen.dataset.name);
+      const toggle = picker.querySelector(".country-picker__toggle");
+      if (chosen) toggle.textContent = picker.dataset.summary.replace("{country}", chosen.dataset.name);
+      setOpen(picker, missing);
     }
+  }
+
+  function setOpen(picker, open) {
+    picker.querySelector(".country-picker__panel").hidden = !open;
+    picker.querySelector(".country-picker__toggle").setAttribute("aria-expanded", String(open));
   }
 
   function buildPicker(box) {
     const picker = box.querySelector(".country-picker");
+    const toggle = picker.querySelector(".country-picker__toggle");
+    const panel = picker.querySelector(".country-picker__panel");
     const list = picker.querySelector(".country-picker__list");
     const search = picker.querySelector("input");
     const none = picker.querySelector(".country-picker__none");
@@ -81,35 +64,47 @@
       const button = document.createElement("button");
       button.type = "button";
       button.dataset.country = item.dataset.country;
+      button.dataset.search = item.dataset.search || "";
       button.textContent = item.dataset.name;
       button.addEventListener("click", () => {
-        choose(item.dataset.country);
+        const missing = item.hasAttribute("data-missing");
+        show(item.dataset.country, missing);
         store(item.dataset.country);
-        picker.open = false;
         search.value = "";
         filter();
-        box.querySelector(".emergency-call__item--chosen a").focus();
+        if (!missing) {
+          setOpen(picker, false);
+          box.querySelector(".emergency-call__item--chosen a").focus();
+        } else {
+          box.querySelector(".emergency-call__missing").focus();
+        }
       });
       entry.append(button);
       list.append(entry);
     }
     function filter() {
-      const query = search.value.trim().toLocaleLowerCase();
+      const query = folded(search.value.trim());
       let shown = 0;
       for (const entry of list.children) {
         const button = entry.firstElementChild;
-        const match = !query || button.textContent.toLocaleLowerCase().includes(query) || button.dataset.country.toLowerCase() === query;
+        const match = !query || button.dataset.search.split("|").some((name) => name.includes(query));
         entry.hidden = !match;
         shown += match;
       }
       none.hidden = shown > 0;
     }
     search.addEventListener("input", filter);
-    picker.addEventListener("toggle", () => { if (picker.open) search.focus(); });
-    picker.hidden = false;
+    toggle.addEventListener("click", () => {
+      const open = panel.hidden;
+      setOpen(picker, open);
+      if (open) search.focus();
+    });
   }
 
   boxes.forEach(buildPicker);
-  const saved = stored();
-  choose(available.has(saved) ? saved : fromBrowser() || boxes[0].querySelector(".emergency-call__item").dataset.country);
+  boxes.forEach((box) => box.querySelector(".emergency-call__missing").setAttribute("tabindex", "-1"));
+  const missing = root.getAttribute("data-country-missing");
+  const chosen = root.getAttribute("data-country");
+  if (missing) show(missing, true);
+  else show(chosen || boxes[0].querySelector(".emergency-call__item").dataset.country, false);
 })();
