@@ -145,6 +145,8 @@ def _card_content(page: Page, read_more: str) -> str:
             link.get("href")[1:] for link in box.iter("a") if link.get("href", "").startswith("#source-")
         }
         box.tail = None
+        for title in with_class(box, "admonition-title"):
+            title.tag = "h2"  # the card stands right under the title here, whatever its level on the page
         card.append(box)
         listed = [
             item for sources in with_class(content, "sources", "ol") for item in sources.iterchildren("li")

@@ -73,16 +73,27 @@ def test_when_to_get_help_shows_every_sign_in_the_page_language(site: Path, lang
         assert words.tiers[tier]["action"] in box.select_one(".triage-action").get_text()
 
 
-def test_every_page_with_a_box_lists_the_sources_its_box_cites(site: Path) -> None:
+def test_cards_hold_no_citation_and_their_why_link_opens_every_source_of_the_card(site: Path) -> None:
+    """NHS care-card discipline: no citation link inside a card; one "Why we say this" link to the sources
+    page, whose section for that card cites every source of its signs, lead and action."""
     catalogue = load_catalogue()
+    for language in languages():
+        about = soup(site / language.url_prefix / "about" / "index.html")
+        listed = {item["id"] for item in about.select("ol.sources li[id]")}
+        for tier in TIERS:
+            heading = about.select_one(f"h3#card-{tier}")
+            assert heading is not None, f"{language.locale}: no section for the {tier} card"
+            assert heading.get_text(strip=True) == load_language(language.locale).triage.tiers[tier]["title"]
+        needed = {f"source-{n}" for sign in catalogue.signs.values() for n in sign.sources}
+        assert needed <= listed, f"{language.locale}: the sources page does not list {needed - listed}"
+    cards = 0
     for path in html_files(site):
-        page = soup(path)
-        listed = {item["id"] for item in page.select("ol.sources li[id]")}
-        for item in page.select("div.admonition li[data-sign]"):
-            needed = {f"source-{number}" for number in catalogue.signs[item["data-sign"]].sources}
-            assert needed <= listed, (
-                f"{path.relative_to(site)}: sign {item['data-sign']} cites unlisted sources"
-            )
+        for card in soup(path).select("div.admonition.triage-box"):
+            cards += 1
+            assert not card.select("sup.citation, a[href^='#source-']"), f"{path}: a citation inside a card"
+            why = card.select("p.triage-why a")
+            assert len(why) == 1 and "#card-" in why[0]["href"], f"{path}: no single 'Why we say this' link"
+    assert cards > 100
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
@@ -164,3 +175,46 @@ def test_a_translation_with_other_signs_than_english_fails(small_project: Path) 
         rf"docs/ar/index.md:{line - 1}: urgency box 1 should be '!!! emergency' with 'signs: weakness",
         output,
     )
+
+
+# --- Cards for the moment of need (NHS care-card discipline) and the clinical corrections -------------
+
+
+def test_signs_people_may_already_have_are_an_emergency_only_when_new_or_worse() -> None:
+    english = load_catalogue().english.signs
+    for sign in ("weakness", "numbness", "saddle-numbness", "bladder", "bowels", "nerve-root-pain", "walking-leg-pain"):
+        assert english[sign].startswith(("new ", "a new ")), f"{sign}: {english[sign]}"
+    for sign in ("bladder", "bowels"):  # leaking, too, only when new
+        assert "new leaking" in english[sign]
+
+
+def test_clots_and_bleeding_call_the_emergency_number_first_and_a_calf_alone_is_same_day() -> None:
+    catalogue = load_catalogue()
+    assert catalogue.signs["clot-in-lung"].tier == catalogue.signs["vomiting-blood"].tier == "other-emergency"
+    assert catalogue.english.tiers["other-emergency"]["action"].startswith("Call your emergency number now")
+    assert catalogue.signs["swollen-calf"].tier == "urgent"
+    assert "first sign of cancer" in catalogue.english.tiers["emergency"]["lead"]
+    assert all("first sign of cancer" not in catalogue.english.tiers[tier]["lead"] for tier in TIERS[1:])
+    assert "Do not drive" in catalogue.english.tiers["emergency"]["action"]
+    assert "night" in catalogue.english.tiers["urgent"]["action"]
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_card_titles_are_headings_that_name_their_landmark(site: Path, language) -> None:
+    page = soup(site / language.url_prefix / "when-to-get-help" / "index.html")
+    cards = page.select("div.admonition.triage-box")
+    assert [card["class"][1] for card in cards][:2] == ["emergency", "other-emergency"]
+    for card in cards:
+        title = card.find(["h2", "h3", "h4"], class_="admonition-title")
+        assert title is not None and card["role"] == "region" and card["aria-labelledby"] == title["id"]
+        assert len(card.select("li[data-sign]")) <= 9
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_the_offline_page_carries_the_emergency_card_and_the_saved_help_page(site: Path, language) -> None:
+    page = soup(site / language.url_prefix / "offline" / "index.html")
+    card = page.select_one("div.admonition.emergency")
+    assert card is not None and card.select("li[data-sign]"), f"{language.locale}: no emergency card offline"
+    first = load_language(language.locale).countries[0]
+    assert card.select_one(f".emergency-call__item[data-country='{first}'] a[href^='tel:']") is not None
+    assert page.select_one(".offline-help a[href*='when-to-get-help']") is not None

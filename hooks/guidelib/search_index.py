@@ -26,7 +26,15 @@ LUNR_FOLDER = "assets/javascripts/lunr/"
 # ends every page (hooks/citations.py), the citation marks "[2, 6]" (guidelib/sources.py), and the numbers
 # and country picker of emergency boxes (guidelib/urgency_boxes.py), which are searched in the numbers
 # table of the sources page. A box's words stay: searching a warning sign finds every page that shows it.
-NOT_SEARCHED = ('<h2 id="sources"', '<sup class="citation"', '<div class="emergency-call"')
+# Material's exclusion ends at the first closing tag of its element's name, so each block after a nested
+# <div> of the emergency numbers is marked on its own.
+NOT_SEARCHED = (
+    '<h2 id="sources"',
+    '<sup class="citation"',
+    '<div class="emergency-call"',
+    '<div class="country-picker"',
+    '<p class="emergency-call__elsewhere"',
+)
 # Material removes the attribute from the page once it has indexed it (a value is needed for that).
 SEARCH_EXCLUDE = ' data-search-exclude="generated"'
 _MATERIAL_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"')
