@@ -98,8 +98,10 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: ob
     locale = config.theme["language"]
     language = load_language(locale)
     why_url = from_page(language_prefix(locale) + WHY_PAGE.removesuffix(".md") + "/", page)
+    seen: set[str] = set()
     for index, box in enumerate(_boxes(page)):
-        content = fill(content, f"box-{index}", render_box(box, language, locale, index, why_url))
+        content = fill(content, f"box-{index}", render_box(box, language, locale, index, why_url, box.tier not in seen))
+        seen.add(box.tier)
     if PurePosixPath(page.file.src_uri).name == WHY_PAGE:
         content = fill(content, "why", why_section(language, locale))
     if _is_offline_page(page):

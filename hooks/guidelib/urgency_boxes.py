@@ -232,7 +232,9 @@ def emergency_call(language: LanguageData, locale: str, index: int) -> str:
     )
 
 
-def render_box(box: Box, language: LanguageData, locale: str, index: int, why_url: str) -> str:
+def render_box(
+    box: Box, language: LanguageData, locale: str, index: int, why_url: str, landmark: bool = True
+) -> str:
     """One card as a single line of HTML, in the NHS care-card pattern: its title a heading that names the
     card's landmark; the one action, with the number beside it in calling cards; the signs as short bullets;
     no citation inside, one "Why we say this" link to the sources behind the card (about.md#card-<tier>)."""
@@ -251,8 +253,11 @@ def render_box(box: Box, language: LanguageData, locale: str, index: int, why_ur
     # Whom to call comes first, next to the number to tap, so that a reader never sees a number without
     # the advice on when to use it, and the number stays on the first screen of a phone; then the signs.
     parts = [
-        f'<div class="admonition {box.tier} triage-box" role="region" aria-labelledby="{title_id}" '
-        f'data-signs="{" ".join(box.signs)}">',
+        # A landmark's name must be unique on the page (axe: landmark-unique): a second card of the same
+        # kind keeps its heading but is not a second landmark of the same name.
+        f'<div class="admonition {box.tier} triage-box"'
+        + (f' role="region" aria-labelledby="{title_id}"' if landmark else "")
+        + f' data-signs="{" ".join(box.signs)}">',
         f'<h{level} class="admonition-title" id="{title_id}">{html.escape(words["title"])}</h{level}>',
         f'<p class="triage-action">{html.escape(words["action"])}</p>',
         emergency_call(language, locale, index) if box.tier in CALLING_TIERS else "",
