@@ -62,8 +62,7 @@ def _card_on_first_screen(boxes: list[Box], markdown: str) -> bool:
     """Whether the page opens with a calling card: at most a short paragraph and headings above it."""
     if not boxes or boxes[0].tier not in CALLING_TIERS:
         return False
-    above = markdown[: markdown.find(f"!!! {boxes[0].tier}")]
-    above = above.split("\n---\n", 1)[-1] if above.startswith("---") else above  # front matter
+    above = markdown[: markdown.find(f"!!! {boxes[0].tier}")]  # MkDocs has taken the front matter off
     return len(_HEADING_LINE.sub("", above).strip()) <= FIRST_SCREEN_TEXT
 
 

@@ -142,16 +142,6 @@ def replace_boxes(markdown: str, replacements: list[str]) -> str:
     return "\n".join(out)
 
 
-def box_sources(box: Box) -> set[int]:
-    """Every source behind a card: its signs', its lead's and its action's (the "Why we say this" section)."""
-    catalogue = load_catalogue()
-    tier = catalogue.tiers[box.tier]
-    return {n for sign in box.signs for n in catalogue.signs[sign].sources} | {
-        *tier.lead_sources,
-        *tier.action_sources,
-    }
-
-
 def _has_general_advice(box: Box) -> bool:
     catalogue = load_catalogue()
     return catalogue.tiers[box.tier].action_general_advice or any(
@@ -300,6 +290,7 @@ def why_section(language: LanguageData, locale: str) -> str:
 
 
 def all_card_sources() -> set[int]:
+    """Every source behind every card: its signs', its lead's and its action's (the "Why we say this" section)."""
     catalogue = load_catalogue()
     return {n for sign in catalogue.signs.values() for n in sign.sources} | {
         n for tier in catalogue.tiers.values() for n in (*tier.lead_sources, *tier.action_sources)

@@ -33,12 +33,13 @@
     else { root.setAttribute("data-country", code); root.removeAttribute("data-country-missing"); }
     for (const box of boxes) {
       const items = Array.from(box.querySelectorAll(".emergency-call__item"));
-      const chosen = missing ? null : items.find((item) => item.dataset.country === code) || items[0];
+      const named = items.find((item) => item.dataset.country === code);
+      const chosen = missing ? null : named || items[0];
       for (const item of items) {
         item.hidden = item !== chosen;
         item.classList.toggle("emergency-call__item--chosen", item === chosen);
       }
-      const name = chosen ? chosen.dataset.name : (items.find((item) => item.dataset.country === code) || {}).dataset?.name || regionName(code);
+      const name = named ? named.dataset.name : regionName(code);
       box.querySelector(".emergency-call__missing").textContent = missing ? box.dataset.missing.replace("{country}", name) : "";
       const picker = box.querySelector(".country-picker");
       const toggle = picker.querySelector(".country-picker__toggle");
