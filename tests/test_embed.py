@@ -104,12 +104,16 @@ def test_iframe_grows_to_content_with_local_numbers_and_links_stay_embedded(brow
     page.goto(host_page("embed/symptoms/?emergency=%2B44%20999&team=0161%20446%200000"))
     frame = embedded_frame(page)
 
-    number = frame.locator("div.admonition.emergency .hospital-number a").first
+    number = frame.locator("div.admonition.emergency .hospital-number--emergency a").first
     number.wait_for()
     assert number.inner_text() == "+44 999"
     assert number.get_attribute("href") == "tel:+44999"
-    team = frame.locator("div.admonition.urgent .hospital-number a").first
+    team = frame.locator("div.admonition.urgent .hospital-number--team a").first
     assert team.inner_text() == "0161 446 0000"
+    # The emergency card says "call your cancer team's 24-hour line": the team's number stands right there,
+    # just after that action, before the emergency number.
+    after_action = frame.locator("div.admonition.emergency .triage-action + .hospital-number--team a").first
+    assert after_action.inner_text() == "0161 446 0000"
 
     iframe = page.locator("iframe[data-spine-guide]")
     # The snippet starts the iframe at 600px; the page's reported height replaces that.
@@ -128,7 +132,7 @@ def test_iframe_grows_to_content_with_local_numbers_and_links_stay_embedded(brow
     frame_url = next(f.url for f in page.frames if f != page.main_frame)
     assert "/embed/when-to-get-help/" in frame_url and "emergency=" in frame_url
     # The embed script adds the hospital's number once the new page has loaded: wait for it, not the h1.
-    frame.locator("div.admonition.emergency .hospital-number").first.wait_for()
+    frame.locator("div.admonition.emergency .hospital-number--emergency").first.wait_for()
     assert not errors, errors
 
 
@@ -141,8 +145,8 @@ def test_invalid_host_numbers_are_not_shown_and_are_reported(browser, host_page,
     frame = embedded_frame(page)
     note = frame.locator(".hospital-number-rejected")
     note.wait_for()  # the page's script has read the address: the numbers are in place
-    assert frame.locator("div.admonition.emergency .hospital-number").count() == 0
-    assert frame.locator("div.admonition.urgent .hospital-number").count() >= 1  # the good one still shows
+    assert frame.locator("div.admonition.emergency .hospital-number--emergency").count() == 0
+    assert frame.locator("div.admonition.urgent .hospital-number--team").count() >= 1  # the good one still shows
     assert note.is_visible() and "emergency=" in note.inner_text() and "team=" not in note.inner_text()
     assert any("emergency=" in warning for warning in warnings), warnings
 
@@ -174,11 +178,11 @@ def test_unencoded_plus_and_other_scripts_digits_dial_ascii_numbers(browser, hos
     # As a host writes it by hand: "+" not encoded (it arrives as a space), Arabic-Indic digits.
     page.goto(host_page("embed/when-to-get-help/?team=+44 20 7946 0000&emergency=\u0669\u0669\u0669"))
     frame = embedded_frame(page)
-    team = frame.locator("div.admonition.urgent .hospital-number a").first
+    team = frame.locator("div.admonition.urgent .hospital-number--team a").first
     team.wait_for()
     assert team.get_attribute("href") == "tel:+442079460000"
     assert team.inner_text() == "+44 20 7946 0000"
-    emergency = frame.locator("div.admonition.emergency .hospital-number a").first
+    emergency = frame.locator("div.admonition.emergency .hospital-number--emergency a").first
     assert emergency.get_attribute("href") == "tel:999"
     assert frame.locator(".hospital-number-rejected").count() == 0
 
@@ -215,8 +219,8 @@ def test_a_citation_opens_its_source_in_place(browser, host_page) -> None:
     citation = frame.locator("sup.citation a[role='button']").first
     citation.wait_for()
     assert citation.get_attribute("aria-expanded") == "false"
+    citation.focus()  # the first citation now sits below the cards, further down the frame
     scrolled_before = page.evaluate("() => window.scrollY")
-    citation.focus()
     page.keyboard.press("Enter")
     panel = frame.locator("#" + citation.get_attribute("aria-controls"))
     assert panel.is_visible()

@@ -61,11 +61,11 @@
     main.prepend(note);
   }
 
-  function addNumber(selector, number, label) {
+  function addNumber(selector, number, label, kind) {
     if (!number) return;
     document.querySelectorAll(selector).forEach((box) => {
       const line = document.createElement("p");
-      line.className = "hospital-number";
+      line.className = "hospital-number hospital-number--" + kind;
       line.append(label + ": ");
       const link = document.createElement("a");
       link.href = "tel:" + number.replace(/[^0-9+]/g, "");
@@ -84,8 +84,9 @@
   }
   // The emergency number first in the cards that call it; the team's line where the card says to call the
   // team (the cord-compression card and the same-day card), just after that sentence.
-  addNumber("div.admonition.emergency, div.admonition.other-emergency", numbers.emergency, main.dataset.hospitalEmergencyLabel);
-  addNumber("div.admonition.emergency, div.admonition.urgent", numbers.team, main.dataset.hospitalTeamLabel);
+  // The team's line goes in last, so that it stands first, right after the action that names it.
+  addNumber("div.admonition.emergency, div.admonition.other-emergency", numbers.emergency, main.dataset.hospitalEmergencyLabel, "emergency");
+  addNumber("div.admonition.emergency, div.admonition.urgent", numbers.team, main.dataset.hospitalTeamLabel, "team");
 
   // Display options, also only inside a frame: notice=hide leaves out the review notice (the embedding
   // hospital then answers for the clinical check), header=show adds a link back to the full guide.
