@@ -257,3 +257,28 @@ def test_page_notice_colour_is_on_the_start_side_in_both_directions(
     )
     assert border["colour"] == DRAFT_OLIVE and border["width"] >= 4, f"{language}: {border}"
     page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_front_door_offers_the_browsers_own_language_until_dismissed(browser, site_url: str, scheme: str) -> None:
+    context = browser.new_context(locale="fr-FR", color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url)
+    offer = page.locator(".language-offer:visible")
+    assert offer.count() == 1 and offer.get_attribute("lang") == "fr", "no offer in French"
+    assert offer.locator("a").get_attribute("href").rstrip("/").endswith("fr")
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.goto(site_url + "symptoms/")
+    assert page.locator(".language-offer").count() == 0, "only the front door offers"
+    page.goto(site_url)
+    page.locator(".language-offer:visible button").click()
+    assert page.locator(".language-offer:visible").count() == 0
+    page.reload()
+    assert page.locator(".language-offer:visible").count() == 0, "offered again after dismissal"
+    context.close()
+    english = browser.new_context(locale="en-GB")
+    page = english.new_page()
+    page.goto(site_url)
+    assert page.locator(".language-offer:visible").count() == 0, "an English browser is offered another language"
+    english.close()
