@@ -6,10 +6,11 @@ import html
 
 from guidelib.pages import ContentError
 from guidelib.generated import cited_by_blocks
-from guidelib.sources import all_sources, check_citations, link_citations
+from guidelib.sources import all_sources, check_citations, link_citations, name_citation_links
 from guidelib.language_registry import load_language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 
@@ -39,3 +40,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
     return link_citations(markdown) + _source_list(
         listed, strings["sources_heading"], strings["sources_intro"]
     )
+
+
+@event_priority(-10)  # after the cards and the numbers table, which cite sources too, are in the page
+def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    if page.file.generated_by:
+        return content
+    return name_citation_links(content, load_language(config.theme["language"]).strings["source_label"])

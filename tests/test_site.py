@@ -178,3 +178,24 @@ def test_search_index_leaves_out_generated_lists_and_finds_every_warning_sign(si
         # ... and not the numbers and country picker repeated in every emergency box.
         if shown:
             assert " ".join(strings["emergency_numbers_elsewhere"].split()) not in text, page
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_citation_links_are_named_for_screen_readers(site: Path, language) -> None:
+    """A screen reader says "Source 6: Cancer Research UK", in the page's language, not "link 6"."""
+    label = load_language(language.locale).strings["source_label"]
+    prefix = label.split("{number}")[0]
+    named = 0
+    for page in nav_pages():
+        for link in soup(built_page(site, language.url_prefix, page)).select("sup.citation a[href^='#source-']"):
+            number = int(link["href"].removeprefix("#source-"))
+            name = link.get("aria-label", "")
+            assert name.startswith(f"{prefix}{number}"), f"{language.locale}/{page}: citation {number} named {name!r}"
+            assert all_sources()[number].short in name, f"{language.locale}/{page}: {name!r} lacks the source's name"
+            named += 1
+    assert named > 100, f"only {named} citation links in {language.locale}"
+
+
+def test_every_source_has_a_short_name() -> None:
+    missing = [source.id for source in all_sources().values() if not source.short.strip()]
+    assert not missing, f"data/sources.yml: give these sources a 'short' name: {missing}"

@@ -105,13 +105,15 @@ STRINGS = (
     "language_offer",
     "language_offer_switch",
     "language_offer_dismiss",
+    "source_label",
 )
 # Strings with a placeholder that the page fills in.
 PLACEHOLDERS = {
-    "emergency_number_in": "{country}",
-    "choose_country": "{country}",
-    "emergency_number_missing": "{country}",
-    "hospital_number_rejected": "{option}",
+    "emergency_number_in": ("{country}",),
+    "choose_country": ("{country}",),
+    "emergency_number_missing": ("{country}",),
+    "hospital_number_rejected": ("{option}",),
+    "source_label": ("{number}", "{name}"),
 }
 
 
@@ -175,12 +177,13 @@ def _strings(data: dict[str, Any], lines: dict, path: Path) -> dict[str, str]:
                 line_of(lines, "strings", key),
                 f"missing or empty key 'strings.{key}': add it, translated",
             )
-        if key in PLACEHOLDERS and PLACEHOLDERS[key] not in value:
-            raise ContentError(
-                path,
-                line_of(lines, "strings", key),
-                f"'strings.{key}' must keep {PLACEHOLDERS[key]} untranslated",
-            )
+        for placeholder in PLACEHOLDERS.get(key, ()):
+            if placeholder not in value:
+                raise ContentError(
+                    path,
+                    line_of(lines, "strings", key),
+                    f"'strings.{key}' must keep {placeholder} untranslated",
+                )
     for key in strings.keys() - set(STRINGS):
         raise ContentError(path, line_of(lines, "strings", key), f"unknown key 'strings.{key}' (a typo?)")
     return {key: strings[key].strip() for key in STRINGS}

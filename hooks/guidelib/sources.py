@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,18 +28,38 @@ def link_citations(text: str) -> str:
     return CITATION.sub(lambda match: citation_html([int(n) for n in match.group(1).split(",")]), text)
 
 
+# A citation link as citation_html writes it, in the rendered page.
+CITATION_LINK = re.compile(r'<a href="#source-(\d{1,3})">')
+
+
+def name_citation_links(content: str, label: str) -> str:
+    """Every citation link in a rendered page named for screen readers by the page language's label
+    ("Source 6: Cancer Research UK"), not read out as a bare "link 6". After rendering, because a page's
+    own Markdown may not carry ARIA attributes (guidelib/html_policy.py)."""
+    sources = all_sources()
+
+    def named(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        source = sources.get(number)
+        name = label.replace("{number}", str(number)).replace("{name}", source.short if source else "")
+        return f'<a href="#source-{number}" aria-label="{html.escape(name.strip(" :："))}">'
+
+    return CITATION_LINK.sub(named, content)
+
+
 @dataclass(frozen=True)
 class Source:
     id: int
     citation: str
     url: str
+    short: str  # a few words for a citation link's accessible name
 
 
 @cached
 def all_sources() -> dict[int, Source]:
     path = project().data / SOURCES_FILE
     data = load_yaml(read_text_file(path), path)
-    return {entry["id"]: Source(entry["id"], entry["citation"], entry.get("url", "")) for entry in data}
+    return {entry["id"]: Source(entry["id"], entry["citation"], entry.get("url", ""), entry.get("short", "")) for entry in data}
 
 
 def citations(markdown: str) -> list[tuple[int, int]]:
