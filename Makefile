@@ -26,10 +26,11 @@ test: $(VENV)/installed
 check: $(VENV)/installed
 	$(BIN)/python -m pytest -m "not browser and not handouts and not rebuilds"
 
-# The pinned dependencies, then the guide's own build code in place (the guide plugin; pyproject.toml).
-$(VENV)/installed: requirements.txt pyproject.toml
+# The pinned dependencies (the build's and the tests'), then the guide package in place: the guide plugin
+# and the `guide` command (pyproject.toml).
+$(VENV)/installed: requirements.txt requirements-dev.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
 	$(BIN)/pip install --quiet --no-deps --editable .
 	touch $@

@@ -9,7 +9,7 @@ at once), what the worker adds while it installs, a repeat view of another page 
 precache (compressed, as installed).
 
 Build CPU: our build with the offline zips, next to a plain Material build of the same pages (our mkdocs.yml
-and Markdown settings, with i18n, without our hooks, our plugin and our theme overrides); the handouts,
+and Markdown settings, with i18n, without our plugin and our theme overrides); the handouts,
 printed by Chromium, are reported on their own. A figure over its target is marked "!", and the script then
 exits with status 1.
 
@@ -37,16 +37,15 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from guide.handouts.handouts import GUIDE_HANDOUT_MAX_BYTES
+from guide.offline.language_files import language_files
+from guide.core.outputs import guide_handout_path, service_worker_path
+from guide.config import OPTION_ENV
+from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
+from guide.core.site_config import languages
+from playwright.sync_api import sync_playwright
 
-from guidelib.handouts import GUIDE_HANDOUT_MAX_BYTES  # noqa: E402
-from guidelib.language_files import language_files  # noqa: E402
-from guidelib.outputs import guide_handout_path, service_worker_path  # noqa: E402
-from guidelib.plugin import OPTION_ENV  # noqa: E402
-from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium  # noqa: E402
-from guidelib.site_config import languages  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TARGETS_KIB = {"first view": 130, "precache": 350, "repeat view": 15}
 BUILD_CPU_TARGET = 2.0  # times a plain Material build of the same pages
@@ -150,7 +149,7 @@ def marked(value: float, target: float, width: int, decimals: int = 0) -> str:
 
 
 def plain_build(site_dir: Path) -> None:
-    """A plain Material build of our pages: our mkdocs.yml less our hooks, plugin and theme overrides."""
+    """A plain Material build of our pages: our mkdocs.yml less our plugin and theme overrides."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import get_yaml_loader
@@ -170,7 +169,7 @@ def plain_build(site_dir: Path) -> None:
         extra_css=[],
         extra_javascript=[],
         watch=[],
-        strict=False,  # its pages link to pages only our hooks make
+        strict=False,  # its pages link to pages only our plugin makes
     )
     config.plugins.on_startup(command="build", dirty=False)
     build(config)

@@ -27,9 +27,9 @@ from typing import Any, NoReturn
 from pathlib import Path
 
 import pytest
-from guidelib.plugin import OPTION_ENV
-from guidelib.project import project
-from guidelib.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
+from guide.config import OPTION_ENV
+from guide.core.project import project
+from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -70,7 +70,7 @@ def failed_build(project: Path) -> str:
     return output
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "translations", "data", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "src", "overrides", "translations", "data", "scripts")
 # Three short pages in each language (no medical text): the guide's build, data and language files on them
 # build in about half the time of the same languages of the guide. Tests that change something and build use it.
 SMALL_GUIDE_DOCS = project().small_guide_docs

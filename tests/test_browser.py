@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from guidelib.site_config import languages, nav_pages, page_url, text_direction
+from guide.core.site_config import languages, nav_pages, page_url, text_direction
 from helpers import recorded_requests, search, settle
 
 EMERGENCY_RED = "rgb(179, 38, 30)"  # --guide-emergency in overrides/assets/stylesheets/guide.css
 WHITE = "rgb(255, 255, 255)"
 DRAFT_OLIVE = "rgb(107, 93, 0)"  # --guide-draft
 
-GENERATED_PAGES = ["for-hospitals/", "translation-status/", "offline/"]  # made by hooks, not in the nav
+GENERATED_PAGES = ["for-hospitals/", "translation-status/", "offline/"]  # made by the build, not in the nav
 PAGES = [
     language.url_prefix + path
     for language in languages()
@@ -260,7 +260,9 @@ def test_page_notice_colour_is_on_the_start_side_in_both_directions(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_front_door_offers_the_browsers_own_language_until_dismissed(browser, site_url: str, scheme: str) -> None:
+def test_the_front_door_offers_the_browsers_own_language_until_dismissed(
+    browser, site_url: str, scheme: str
+) -> None:
     context = browser.new_context(locale="fr-FR", color_scheme=scheme, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(site_url)
@@ -280,5 +282,7 @@ def test_the_front_door_offers_the_browsers_own_language_until_dismissed(browser
     english = browser.new_context(locale="en-GB")
     page = english.new_page()
     page.goto(site_url)
-    assert page.locator(".language-offer:visible").count() == 0, "an English browser is offered another language"
+    assert page.locator(".language-offer:visible").count() == 0, (
+        "an English browser is offered another language"
+    )
     english.close()

@@ -1,4 +1,4 @@
-"""The guide plugin (hooks/guidelib/plugin.py): the whole-site steps run once, after every language, in
+"""The guide plugin (src/guide/plugin.py): the whole-site steps run once, after every language, in
 order; its options are typed; a change in mkdocs-static-i18n that we depend on fails the build with a
 message, never silently; and a new language is one command.
 
@@ -11,13 +11,13 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from babel import Locale
 from conftest import ROOT, SMALL_GUIDE_DOCS, build_site
-from guidelib.outputs import api_index_path, offline_zip_path, service_worker_path
+from helpers import GUIDE_COMMAND
+from guide.core.outputs import api_index_path, offline_zip_path, service_worker_path
 
 LANGUAGES = ("en", "fr")
 # The small project in two languages for every test here (small_project; marked `rebuilds` by it).
@@ -80,15 +80,15 @@ def on_config(config):
 
 
 def test_a_change_in_how_i18n_builds_languages_fails_the_build_with_a_message(small_project: Path) -> None:
-    (small_project / "hooks" / "language_not_set.py").write_text(LANGUAGE_NOT_SET, encoding="utf-8")
+    (small_project / "language_not_set.py").write_text(LANGUAGE_NOT_SET, encoding="utf-8")
     config = small_project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/language_not_set.py\n", 1),
+        config.read_text(encoding="utf-8") + "\nhooks:\n  - language_not_set.py\n",
         encoding="utf-8",
     )
     result = build(small_project)
     assert result.returncode != 0
-    assert "mkdocs-static-i18n no longer works as hooks/guidelib/build_phases.py expects" in result.stderr
+    assert "mkdocs-static-i18n no longer works as src/guide/core/build_phases.py expects" in result.stderr
     assert "Traceback" not in result.stderr
     assert "Every language is built" not in result.stderr  # no whole-site step ran on half a site
 
@@ -115,7 +115,7 @@ def test_new_language_adds_everything_and_the_strict_build_passes(
     code = next(
         code for code in ("pt", "de", "it") if not (small_project / "translations" / f"{code}.yml").exists()
     )
-    scaffold = [sys.executable, "scripts/docs.py", "new-language", code]
+    scaffold = [GUIDE_COMMAND, "new-language", code]
     made = subprocess.run(
         scaffold, cwd=small_project, capture_output=True, text=True, timeout=120, check=False
     )
@@ -136,7 +136,7 @@ def test_new_language_adds_everything_and_the_strict_build_passes(
         home.casefold()
     )
 
-    status = [sys.executable, "scripts/docs.py", "status", code]
+    status = [GUIDE_COMMAND, "status", code]
     report = subprocess.run(
         status, cwd=small_project, capture_output=True, text=True, timeout=120, check=False
     ).stdout

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
-from guidelib.outputs import API_ROOT, api_index_path, api_path, oembed_path
-from guidelib.site_config import languages, nav_pages, page_url, text_direction
-from guidelib.project import project
+from guide.core.outputs import API_ROOT, api_index_path, api_path, oembed_path
+from guide.core.site_config import languages, nav_pages, page_url, text_direction
+from guide.core.project import project
 from helpers import parse, soup
 
 ROOT = project().root

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import serve
-from guidelib.outputs import api_index_path, guide_handout_path
-from guidelib.site_config import languages, nav_pages, page_url
-from guidelib.language_registry import load_language
+from guide.core.outputs import api_index_path, guide_handout_path
+from guide.core.site_config import languages, nav_pages, page_url
+from guide.catalogues.language_registry import load_language
 from helpers import search, soup
 
-SNIPPET = Path(__file__).resolve().parent.parent / "hooks" / "embed_host_snippet.html"
+SNIPPET = Path(__file__).resolve().parent.parent / "src" / "guide" / "embed" / "embed_host_snippet.html"
 
 
 # WordPress's protocol for other sites' oEmbed frames, re-implemented from wp-includes/js/wp-embed.js and
@@ -146,7 +146,9 @@ def test_invalid_host_numbers_are_not_shown_and_are_reported(browser, host_page,
     note = frame.locator(".hospital-number-rejected")
     note.wait_for()  # the page's script has read the address: the numbers are in place
     assert frame.locator("div.admonition.emergency .hospital-number--emergency").count() == 0
-    assert frame.locator("div.admonition.urgent .hospital-number--team").count() >= 1  # the good one still shows
+    assert (
+        frame.locator("div.admonition.urgent .hospital-number--team").count() >= 1
+    )  # the good one still shows
     assert note.is_visible() and "emergency=" in note.inner_text() and "team=" not in note.inner_text()
     assert any("emergency=" in warning for warning in warnings), warnings
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site
-from guidelib.emergency_numbers import country_name, load_numbers
-from guidelib.outputs import API_ROOT, embed_path
-from guidelib.site_config import languages, nav_pages, page_url
-from guidelib.language_registry import load_language
+from guide.catalogues.emergency_numbers import country_name, load_numbers
+from guide.core.outputs import API_ROOT, embed_path
+from guide.core.site_config import languages, nav_pages, page_url
+from guide.catalogues.language_registry import load_language
 from helpers import html_files, soup
 from phonenumbers import shortnumberinfo
 
@@ -218,13 +218,24 @@ def test_in_print_every_country_of_the_language_shows_whatever_was_chosen(browse
 
 REGIONS = {
     # browser language: the country whose number the card must show, or None for "no checked number"
-    "en-NZ": "NZ", "en-ZA": "ZA", "zh-TW": "TW", "zh-HK": "HK", "zh-SG": "SG", "ar-AE": "AE",
-    "fr-CH": "CH", "es-AR": "AR", "es-CO": "CO", "en-NG": None, "en-ZW": None,
+    "en-NZ": "NZ",
+    "en-ZA": "ZA",
+    "zh-TW": "TW",
+    "zh-HK": "HK",
+    "zh-SG": "SG",
+    "ar-AE": "AE",
+    "fr-CH": "CH",
+    "es-AR": "AR",
+    "es-CO": "CO",
+    "en-NG": None,
+    "en-ZW": None,
 }
 
 
 @pytest.mark.parametrize("region", REGIONS)
-def test_the_card_shows_the_readers_own_country_or_says_it_has_no_number(browser, site_url: str, region: str) -> None:
+def test_the_card_shows_the_readers_own_country_or_says_it_has_no_number(
+    browser, site_url: str, region: str
+) -> None:
     locale = region.split("-")[0]
     prefix = next(language.url_prefix for language in languages() if language.locale == locale)
     context = browser.new_context(viewport=PHONE, locale=region, service_workers="block")
@@ -274,7 +285,9 @@ LAYOUT_SHIFT = """() => new Promise((done) => {
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
-def test_nothing_moves_and_every_page_leads_to_the_number_on_the_first_screen(browser, site_url: str, language) -> None:
+def test_nothing_moves_and_every_page_leads_to_the_number_on_the_first_screen(
+    browser, site_url: str, language
+) -> None:
     for viewport, region in ((PHONE, "en-ZW"), (PHONE, "fr-CH"), ({"width": 1280, "height": 800}, "es-MX")):
         context = browser.new_context(viewport=viewport, locale=region, service_workers="block")
         page = context.new_page()
@@ -284,7 +297,37 @@ def test_nothing_moves_and_every_page_leads_to_the_number_on_the_first_screen(br
             shift = page.evaluate(LAYOUT_SHIFT)
             assert shift < 0.001, f"{url} at {viewport} ({region}): layout shift {shift}"
             if viewport is PHONE:
-                way = page.locator(".help-strip a, .emergency-call__link:visible, .emergency-call__missing:visible").first
+                way = page.locator(
+                    ".help-strip a, .emergency-call__link:visible, .emergency-call__missing:visible"
+                ).first
                 box = way.bounding_box()
-                assert box and box["y"] + box["height"] <= PHONE["height"], f"{url}: no way to the number on the first screen"
+                assert box and box["y"] + box["height"] <= PHONE["height"], (
+                    f"{url}: no way to the number on the first screen"
+                )
         context.close()
+
+
+# A card a frightened reader can take in: at most about 1.2 phone screens (issue 23's NHS care-card rule).
+CARD_SCREENS = 1.2
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_no_card_is_taller_than_a_screen_and_a_bit_on_a_phone(browser, site_url: str, language) -> None:
+    region = f"{language.locale}-{load_language(language.locale).countries[0]}"
+    context = browser.new_context(viewport=PHONE, locale=region, service_workers="block")
+    page = context.new_page()
+    tallest = 0.0
+    for url in [site_url + language.url_prefix + page_url(name) for name in nav_pages()] + [
+        site_url + language.url_prefix + "offline/"
+    ]:
+        page.goto(url)
+        heights = page.evaluate(
+            "() => [...document.querySelectorAll('.triage-box')].map(card => card.getBoundingClientRect().height)"
+        )
+        for height in heights:
+            assert height <= CARD_SCREENS * PHONE["height"], (
+                f"{url} ({region}): a card is {height:.0f} px tall"
+            )
+        tallest = max([tallest, *heights])
+    assert tallest > PHONE["height"] / 2, "no card measured"  # the cord card is at least half a screen
+    context.close()

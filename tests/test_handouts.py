@@ -9,15 +9,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from guidelib.alert_card import PHONE_SIZE, WALLET_SIZE
-from guidelib.handouts import GUIDE_HANDOUT_MAX_BYTES
-from guidelib.outputs import HANDOUT_ROOT, alert_card_path, embed_path, guide_handout_path, handout_path
-from guidelib.pages import read_meta
-from guidelib.project import project
-from guidelib.site_config import languages, nav_pages, page_url
-from guidelib.emergency_numbers import load_numbers
-from guidelib.language_registry import load_language
-from guidelib.triage import load_catalogue
+from guide.handouts.alert_card import PHONE_SIZE, WALLET_SIZE
+from guide.handouts.handouts import GUIDE_HANDOUT_MAX_BYTES
+from guide.core.outputs import HANDOUT_ROOT, alert_card_path, embed_path, guide_handout_path, handout_path
+from guide.core.pages import read_meta
+from guide.core.project import project
+from guide.core.site_config import languages, nav_pages, page_url
+from guide.catalogues.emergency_numbers import load_numbers
+from guide.catalogues.language_registry import load_language
+from guide.catalogues.triage import load_catalogue
 from helpers import soup
 
 pytestmark = pytest.mark.handouts
@@ -72,7 +72,9 @@ def test_every_page_has_a_handout_in_its_language(site: Path, site_url: str, lan
         assert sheets, f"{pdf} has no text"
         title = page_title(site, language, page)
         assert holds(sheets[0], title), f"{pdf}: the first sheet does not show the title {title!r}"
-        assert pdf_title(pdf) == f"{title} - {language.site_name}", f"{pdf}: wrong /Title"
+        assert pdf_title(pdf) == f"{title} - {load_language(language.locale).site.site_name}", (
+            f"{pdf}: wrong /Title"
+        )
         address = site_url + language.url_prefix + page_url(page)
         for number, sheet in enumerate(sheets, start=1):
             assert address in words(sheet), f"{pdf} sheet {number} does not name {address}"
@@ -114,7 +116,7 @@ def test_whole_guide_handout_holds_every_page_in_order(site: Path, site_url: str
         reviewed = read_meta(project().docs / language.locale / page)["last_reviewed"].isoformat()
         assert reviewed in sheet, f"{pdf.name} sheet {number} lacks the review date of {page}"
         assert f"{number}/{len(sheets)}" in words(sheet), f"{pdf.name} sheet {number} is not numbered"
-    assert pdf_title(pdf) == language.site_name
+    assert pdf_title(pdf) == load_language(language.locale).site.site_name
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)

@@ -1,7 +1,7 @@
 """A translation pull request cannot harm a reader: a corpus of hostile inputs.
 
 Most cases are unit tests of the functions the build runs (fast): Markdown rendered with the site's own
-extensions and then checked as hooks/content_safety.py checks every page; plain-text UI strings; YAML
+extensions and then checked as src/guide/checks/content_safety.py checks every page; plain-text UI strings; YAML
 and file reading; urgency boxes; link addresses. A few build the whole site and check what readers get.
 Each case is either refused (with file and line where the build reports it) or produces nothing dangerous.
 """
@@ -18,13 +18,13 @@ from pymdownx import slugs
 import pytest
 import yaml
 from conftest import build_site, failed_build
-from guidelib.csp import content_security_policy
-from guidelib.html_policy import WRITTEN_MARKUP, UnsafeHtml, check_html, sanitise, url_allowed
-from guidelib.input_files import ContentError, check_nesting, load_yaml, read_text_file
-from guidelib.pages import check_meta
-from guidelib.plain_text import check_plain_text_tree, markup_in
-from guidelib.site_config import mkdocs_config
-from guidelib.urgency import UrgencyProblem, urgency_boxes
+from guide.checks.csp import content_security_policy
+from guide.checks.html_policy import WRITTEN_MARKUP, UnsafeHtml, check_html, sanitise, url_allowed
+from guide.core.input_files import ContentError, check_nesting, load_yaml, read_text_file
+from guide.core.pages import check_meta
+from guide.checks.plain_text import check_plain_text_tree, markup_in
+from guide.core.site_config import mkdocs_config
+from guide.cards.urgency import UrgencyProblem, urgency_boxes
 from helpers import replace_once
 
 # What would run code, load from elsewhere, send data or hide text, in any output.
@@ -377,9 +377,9 @@ def test_policy_allows_only_hashed_inline_scripts() -> None:
 
 
 def test_printer_never_reads_local_files(tmp_path: Path, browser) -> None:
-    from guidelib.handouts import Section, print_sheets, print_source, printer
-    from guidelib.local_server import serving
-    from guidelib.site_config import languages
+    from guide.handouts.handouts import Section, print_sheets, print_source, printer
+    from guide.handouts.local_server import serving
+    from guide.core.site_config import languages
     from pypdf import PdfReader
 
     hostile = (
@@ -590,7 +590,7 @@ def test_search_works_under_the_policy(browser, site_url: str) -> None:
 
 
 def _strings(locale: str) -> dict[str, str]:
-    from guidelib.language_registry import load_language
+    from guide.catalogues.language_registry import load_language
 
     return load_language(locale).strings
 

@@ -1,7 +1,7 @@
 """Every built page is valid HTML for the Nu HTML Checker (vnu-jar from package.json, run with Java).
 
 Screen readers and browsers repair invalid markup each in their own way; valid markup is read the same
-everywhere. Material's own markup is corrected in overrides/partials/ and hooks/material_markup.py."""
+everywhere. Material's own markup is corrected in overrides/partials/ and src/guide/page/material_markup.py."""
 
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import build_site, free_port, serve
-from guidelib.outputs import offline_zip_path
-from guidelib.site_config import languages, nav_pages, page_url
+from guide.core.outputs import offline_zip_path
+from guide.core.site_config import languages, nav_pages, page_url
 from helpers import edit, search, soup
 
 READY = "[data-offline-ready]"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from guidelib.readability import GRADE_LIMIT, SMOG_LIMIT, plain_text, score
-from guidelib.project import project
+from guide.checks.readability import GRADE_LIMIT, SMOG_LIMIT, plain_text, score
+from guide.core.project import project
 
 DOCS = project().docs
 

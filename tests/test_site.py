@@ -9,13 +9,13 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from guidelib.language_registry import load_language
-from guidelib.pages import read_meta
-from guidelib.search_index import SEARCH_INDEX
-from guidelib.site_config import languages, nav_pages, page_url
-from guidelib.project import project
-from guidelib.sources import all_sources
-from guidelib.translated_pages import SOURCE_LANGUAGE, UNTRANSLATED, translation_meta
+from guide.catalogues.language_registry import load_language
+from guide.core.pages import read_meta
+from guide.search.search_index import SEARCH_INDEX
+from guide.core.site_config import languages, nav_pages, page_url
+from guide.core.project import project
+from guide.catalogues.sources import all_sources
+from guide.translation.translated_pages import SOURCE_LANGUAGE, UNTRANSLATED, translation_meta
 from helpers import html_files, is_third_party, soup
 
 DOCS = project().docs
@@ -187,11 +187,17 @@ def test_citation_links_are_named_for_screen_readers(site: Path, language) -> No
     prefix = label.split("{number}")[0]
     named = 0
     for page in nav_pages():
-        for link in soup(built_page(site, language.url_prefix, page)).select("sup.citation a[href^='#source-']"):
+        for link in soup(built_page(site, language.url_prefix, page)).select(
+            "sup.citation a[href^='#source-']"
+        ):
             number = int(link["href"].removeprefix("#source-"))
             name = link.get("aria-label", "")
-            assert name.startswith(f"{prefix}{number}"), f"{language.locale}/{page}: citation {number} named {name!r}"
-            assert all_sources()[number].short in name, f"{language.locale}/{page}: {name!r} lacks the source's name"
+            assert name.startswith(f"{prefix}{number}"), (
+                f"{language.locale}/{page}: citation {number} named {name!r}"
+            )
+            assert all_sources()[number].short in name, (
+                f"{language.locale}/{page}: {name!r} lacks the source's name"
+            )
             named += 1
     assert named > 100, f"only {named} citation links in {language.locale}"
 

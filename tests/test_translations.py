@@ -5,22 +5,21 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SMALL_GUIDE_DOCS, build_site, failed_build
-from guidelib.site_config import languages, nav_pages, page_url, text_direction
-from guidelib.project import project
-from guidelib.translated_pages import (
+from guide.core.site_config import languages, nav_pages, page_url, text_direction
+from guide.core.project import project
+from guide.translation.translated_pages import (
     SOURCE_LANGUAGE,
     is_outdated,
     parity_problems,
     source_hash,
     translation_meta,
 )
-from helpers import edit, search, soup
+from helpers import GUIDE_COMMAND, edit, search, soup
 
 DOCS = project().docs
 
@@ -31,7 +30,7 @@ TRANSLATED_PAGES = sorted(
 
 
 def test_the_guide_has_its_five_translations() -> None:
-    # At least these: `python scripts/docs.py new-language` adds more, and the suite passes with them.
+    # At least these: `.venv/bin/guide new-language` adds more, and the suite passes with them.
     assert {"ar", "es", "fr", "vi", "zh"} <= {language.locale for language in TRANSLATIONS}
 
 
@@ -43,7 +42,7 @@ def test_translation_keeps_the_english_safety_structure(path: Path) -> None:
 @pytest.mark.parametrize("path", TRANSLATED_PAGES, ids=lambda path: str(path.relative_to(DOCS)))
 def test_translation_is_current_and_says_honestly_it_is_a_draft(path: Path) -> None:
     info = translation_meta(path)
-    assert not is_outdated(path), f"{path} is out of date: run scripts/docs.py diff and stamp"
+    assert not is_outdated(path), f"{path} is out of date: run .venv/bin/guide diff and stamp"
     if info["state"] == "reviewed":
         assert info.get("reviewed_by"), f"{path} says reviewed but names no reviewer"
 
@@ -63,7 +62,7 @@ def test_the_small_guide_has_every_language_and_its_translations_are_current() -
         english = SMALL_GUIDE_DOCS / SOURCE_LANGUAGE / path.name
         assert translation_meta(path)["source_hash"] == source_hash(english), (
             f"{path.relative_to(ROOT)} is out of date: update it, then run "
-            f"python scripts/docs.py stamp --docs {docs} {path.relative_to(ROOT)}"
+            f".venv/bin/guide stamp --docs {docs} {path.relative_to(ROOT)}"
         )
 
 
@@ -190,7 +189,7 @@ def test_changed_english_page_marks_translations_out_of_date(small_project: Path
     )
 
     status = subprocess.run(
-        [sys.executable, "scripts/docs.py", "status", "es"],
+        [GUIDE_COMMAND, "status", "es"],
         cwd=small_project,
         capture_output=True,
         text=True,
@@ -209,7 +208,7 @@ def test_translator_can_see_what_changed_in_english(tmp_path: Path) -> None:
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "commit", "--quiet", "-am", "change English"], cwd=clone, check=True)
     diff = subprocess.run(
-        [sys.executable, "scripts/docs.py", "diff", "docs/es/glossary.md"],
+        [GUIDE_COMMAND, "diff", "docs/es/glossary.md"],
         cwd=clone,
         capture_output=True,
         text=True,
@@ -223,9 +222,7 @@ def test_translator_can_see_what_changed_in_english(tmp_path: Path) -> None:
 
 
 def docs_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "scripts/docs.py", *args], cwd=project, capture_output=True, text=True, check=False
-    )
+    return subprocess.run([GUIDE_COMMAND, *args], cwd=project, capture_output=True, text=True, check=False)
 
 
 def test_every_translation_uses_its_key_terms() -> None:

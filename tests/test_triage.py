@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from conftest import failed_build
-from guidelib.outputs import API_ROOT
-from guidelib.site_config import languages, page_url
-from guidelib.language_registry import load_language
-from guidelib.triage import TIERS, load_catalogue
+from guide.core.outputs import API_ROOT
+from guide.core.site_config import languages, page_url
+from guide.catalogues.language_registry import load_language
+from guide.catalogues.triage import TIERS, load_catalogue
 from helpers import html_files, soup
 
 CORD_SIGNS = {"weakness", "walking", "numbness", "saddle-numbness", "bladder", "bowels", "nerve-root-pain"}
@@ -182,7 +182,15 @@ def test_a_translation_with_other_signs_than_english_fails(small_project: Path) 
 
 def test_signs_people_may_already_have_are_an_emergency_only_when_new_or_worse() -> None:
     english = load_catalogue().english.signs
-    for sign in ("weakness", "numbness", "saddle-numbness", "bladder", "bowels", "nerve-root-pain", "walking-leg-pain"):
+    for sign in (
+        "weakness",
+        "numbness",
+        "saddle-numbness",
+        "bladder",
+        "bowels",
+        "nerve-root-pain",
+        "walking-leg-pain",
+    ):
         assert english[sign].startswith(("new ", "a new ")), f"{sign}: {english[sign]}"
     for sign in ("bladder", "bowels"):  # leaking, too, only when new
         assert "new leaking" in english[sign]

@@ -1,5 +1,5 @@
 /* Calling cards: one large tap-to-call number for the reader's country, and a picker for any other country
-   (hooks/guidelib/urgency_boxes.py writes the markup). Which country shows was decided in the page's head
+   (src/guide/cards/urgency_boxes.py writes the markup). Which country shows was decided in the page's head
    before it was drawn (overrides/partials/country.html): this script only fills in what that choice needs,
    in space already kept for it, so nothing moves. Without it every country of the page's language shows,
    as in print and in the offline zip. The choice is kept on the device, except in embedded pages. */
@@ -15,7 +15,7 @@
     if (embedded) return;
     try { window.localStorage.setItem(KEY, code); } catch (error) { /* private mode: keep it for this page */ }
   }
-  // As the build folds names (guidelib/emergency_numbers.py folded): no accents, no case.
+  // As the build folds names (guide/catalogues/emergency_numbers.py folded): no accents, no case.
   function folded(text) {
     return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
   }

@@ -1,0 +1,268 @@
+"""A static JSON content API and oEmbed, for hospital sites and apps that reuse the guide.
+
+- api/v1/<lang>/<page>.json: one page (title, review state, sections as HTML, sources, licence);
+  api/v1/index.json lists every page of every language. data/schemas/ describes both, and the
+  schemas are published beside them.
+- api/v1/<lang>/triage.json: every warning sign with its tier, wording and sources, the tiers' titles and
+  actions, and the alert card's words, in that language (data/triage.yml, translations/<lang>.yml).
+- api/v1/emergency-numbers.json: every country's emergency numbers with their sources, country names in
+  every language, and the countries each language shows first (data/emergency-numbers.yml).
+- oembed/<lang>/<page>.json: an oEmbed "rich" answer whose HTML is an iframe of the page's card (the
+  title, the first urgency box, the description and a link to the whole page; src/guide/embed/steps.py).
+  Each page names it in a discovery <link> (overrides/main.html, src/guide/api/steps.py), so WordPress can embed a page from
+  its address alone. Embedded pages report their height with WordPress's message (embed.js).
+
+All URLs in these files are absolute: the files are read by other sites.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+from guide.core.html_fragments import outer_html, parse_fragment, with_class
+from guide.core.outputs import (
+    API_ROOT,
+    LICENCE,
+    absolute_url,
+    api_index_path,
+    api_path,
+    embed_card_path,
+    embed_path,
+    oembed_path,
+)
+from guide.core.project import project
+from guide.core.site_config import bare_page_url, languages, page_slug, text_direction
+from guide.catalogues.emergency_numbers import country_name, load_numbers
+from guide.catalogues.sources import all_sources
+from guide.catalogues.language_registry import load_language
+from guide.catalogues.triage import TIERS, load_catalogue
+from guide.core.engine import MkDocsConfig, Page
+
+SCHEMA_VERSION = 1
+TRIAGE_FILE = "triage.json"
+CITED = re.compile(r'href="#source-(\d+)"')
+NUMBERS_FILE = "emergency-numbers.json"
+# The card's size: at most 1000 px tall at 600 px wide (WordPress's cap for other sites' frames). A static
+# file cannot answer maxwidth/maxheight; the card reports its real height to hosts that listen.
+CARD_WIDTH, CARD_HEIGHT = 600, 1000
+# As the copy-paste snippet (embed/embed_host_snippet.html): links open as normal, unsandboxed tabs.
+EMBED_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def sections(content: str, page_address: str) -> list[dict[str, Any]]:
+    """The page body cut at each level-2 heading, links made absolute. The part before the first
+    heading has id None; the sources list is left out (it is in 'sources')."""
+    body = parse_fragment(content)
+    for permalink in with_class(body, "headerlink", "a"):
+        permalink.drop_tree()
+    for attribute in ("href", "src"):
+        for element in body.xpath(f".//*[@{attribute}]"):
+            element.set(attribute, urljoin(page_address, element.get(attribute)))
+
+    found: list[dict[str, Any]] = [
+        {"id": None, "heading": None, "html": html.escape(body.text or "", quote=False)}
+    ]
+    for node in body:
+        if node.tag == "h2":
+            found.append({"id": node.get("id"), "heading": node.text_content().strip(), "html": ""})
+        elif node.tag != "h1":  # the title is its own field
+            found[-1]["html"] += outer_html(node)
+        found[-1]["html"] += html.escape(node.tail or "", quote=False)
+    for section in found:
+        section["html"] = section["html"].strip()
+    return [section for section in found if section["id"] != "sources" and (section["html"] or section["id"])]
+
+
+def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] | None) -> dict[str, Any]:
+    locale = config.theme["language"]
+    bare_url = bare_page_url(page.url, locale)
+    site_url = config.site_url
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "language": locale,
+        "direction": text_direction(locale),
+        "page": page_slug(bare_url),
+        "title": page.meta["title"],
+        "description": page.meta["description"],
+        "last_reviewed": page.meta["last_reviewed"].isoformat(),
+        "review_state": page.meta["review_state"],
+        "translation": {"state": translation["state"], "outdated": translation["outdated"]}
+        if translation
+        else None,
+        "canonical_url": page.canonical_url,
+        "embed_url": absolute_url(site_url, embed_path(locale, bare_url)),
+        "oembed_url": absolute_url(site_url, oembed_path(locale, bare_url)),
+        "sections": sections(page.content or "", page.canonical_url or absolute_url(site_url)),
+        # The page's own sources and those its urgency boxes cite (both linked as #source-N).
+        "sources": _source_entries(
+            set(page.meta["sources"]) | {int(n) for n in CITED.findall(page.content or "")}
+        ),
+        "attribution": f"{page.meta['title']}. {config.site_name}. {page.canonical_url}",
+        "licence": LICENCE,
+    }
+
+
+def oembed_document(page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    locale = config.theme["language"]
+    card_url = absolute_url(config.site_url, embed_card_path(locale, bare_page_url(page.url, locale)))
+    title = f"{page.meta['title']} - {config.site_name}"
+    iframe = BeautifulSoup("<iframe></iframe>", "html.parser").iframe
+    iframe.attrs = {
+        "src": card_url,
+        "title": title,
+        "width": str(CARD_WIDTH),
+        "height": str(CARD_HEIGHT),
+        "style": "border: 0; width: 100%",
+        "sandbox": EMBED_SANDBOX,
+    }
+    return {
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "provider_name": config.site_name,
+        "provider_url": config.site_url,
+        "html": str(iframe),
+        "width": CARD_WIDTH,
+        "height": CARD_HEIGHT,
+        "license": LICENCE["name"],
+        "license_url": LICENCE["url"],
+    }
+
+
+def index_document(site: Path, site_url: str | None) -> dict[str, Any]:
+    """Every page of every language, from the page files the builds wrote."""
+    entries = []
+    for language in languages():
+        pages = []
+        for path in sorted((site / API_ROOT / language.locale).glob("*.json")):
+            if path.name == TRIAGE_FILE:
+                continue
+            document = json.loads(path.read_text(encoding="utf-8"))
+            pages.append(
+                {
+                    "page": document["page"],
+                    "title": document["title"],
+                    "url": absolute_url(site_url, path.relative_to(site).as_posix()),
+                    "canonical_url": document["canonical_url"],
+                    "review_state": document["review_state"],
+                    "last_reviewed": document["last_reviewed"],
+                }
+            )
+        entries.append(
+            {
+                "locale": language.locale,
+                "name": language.name,
+                "direction": text_direction(language.locale),
+                "pages": pages,
+            }
+        )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "page_schema": absolute_url(site_url, f"{API_ROOT}/page.schema.json"),
+        "licence": LICENCE,
+        "languages": entries,
+    }
+
+
+def _source_entries(numbers: set[int]) -> list[dict[str, Any]]:
+    return [
+        {"id": source.id, "citation": source.citation, "url": source.url or None}
+        for source in (all_sources()[number] for number in sorted(numbers))
+    ]
+
+
+def triage_document(locale: str) -> dict[str, Any]:
+    """The triage catalogue in one language, for hospitals' own apps and sheets."""
+    catalogue = load_catalogue()
+    words = load_language(locale).triage
+    cited = {n for sign in catalogue.signs.values() for n in sign.sources}
+    cited |= {n for tier in catalogue.tiers.values() for n in (*tier.lead_sources, *tier.action_sources)}
+    cited |= set(catalogue.say_sources)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "language": locale,
+        "direction": text_direction(locale),
+        "tiers": [
+            {
+                "id": name,
+                **words.tiers[name],
+                "lead_sources": list(catalogue.tiers[name].lead_sources),
+                "action_sources": list(catalogue.tiers[name].action_sources),
+                "action_general_advice": catalogue.tiers[name].action_general_advice,
+            }
+            for name in TIERS
+        ],
+        "signs": [
+            {
+                "id": sign.id,
+                "tier": sign.tier,
+                "text": words.signs[sign.id],
+                "sources": list(sign.sources),
+                "general_advice": sign.general_advice,
+            }
+            for sign in catalogue.signs.values()
+        ],
+        "card": {**words.card, "say_sources": list(catalogue.say_sources)},
+        "sources": _source_entries(cited),
+        "licence": LICENCE,
+    }
+
+
+def numbers_document() -> dict[str, Any]:
+    """Every country's emergency numbers, with country names in every language of the guide."""
+    catalogue = load_numbers()
+    locales = [language.locale for language in languages()]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "checked": catalogue.checked.isoformat(),
+        "countries": [
+            {
+                "code": country.code,
+                "names": {locale: country_name(country.code, locale) for locale in locales},
+                "numbers": [
+                    {"number": n.number, "dial": n.dial, "service": n.service or None}
+                    for n in country.numbers
+                ],
+                "verification": country.verification,
+                "note": country.note or None,
+                "sources": list(country.sources),
+            }
+            for country in catalogue.countries.values()
+        ],
+        "no_source": list(catalogue.no_source),
+        "shown_first": {locale: list(load_language(locale).countries) for locale in locales},
+        "sources": _source_entries({n for country in catalogue.countries.values() for n in country.sources}),
+        "licence": LICENCE,
+    }
+
+
+def write_page_files(page: Page, config: MkDocsConfig, translation: dict[str, Any] | None) -> str:
+    """Write the page's API and oEmbed files; return the oEmbed address, for the page's discovery link."""
+    locale = config.theme["language"]
+    bare_url = bare_page_url(page.url, locale)
+    site = Path(config.site_dir)
+    _write_json(site / api_path(locale, bare_url), page_document(page, config, translation))
+    _write_json(site / oembed_path(locale, bare_url), oembed_document(page, config))
+    return absolute_url(config.site_url, oembed_path(locale, bare_url))
+
+
+def write_site_files(site: Path, site_url: str | None) -> None:
+    """Once every language is built: the index of every page, each language's triage file, the numbers."""
+    _write_json(site / api_index_path(), index_document(site, site_url))
+    for language in languages():
+        _write_json(site / API_ROOT / language.locale / TRIAGE_FILE, triage_document(language.locale))
+    _write_json(site / API_ROOT / NUMBERS_FILE, numbers_document())
+    for schema in (project().data / "schemas").glob("*.schema.json"):
+        shutil.copy(schema, site / API_ROOT / schema.name)

@@ -1,0 +1,15 @@
+"""The content API and oEmbed files of each page (guide/api/content_api.py), and the page's oEmbed
+discovery link. The files of the whole site (the index, triage, numbers) are written once every language is
+built (guide/plugin.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from guide.api.content_api import write_page_files
+from guide.core.engine import MkDocsConfig, Page
+
+
+def write_api_files(context: dict[str, Any], page: Page, config: MkDocsConfig) -> None:
+    """After the translation state is in the context."""
+    context["oembed_url"] = write_page_files(page, config, context.get("translation"))

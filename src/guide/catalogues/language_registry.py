@@ -1,0 +1,297 @@
+"""Per-language data in translations/<lang>.yml: the site's name, description, licence line and menu titles
+(`site:`, fed to mkdocs-static-i18n by src/guide/page/ui_strings.py), UI strings, the countries shown first, the words of the
+triage catalogue, the key terms (guide/translation/key_terms.py).
+
+Every file must have every string the templates and the build use (STRINGS), and every language but English
+a `triage:` section with every sign, tier text and card text of data/triage.yml, so that a missing string
+fails the build with the file and line named instead of showing an empty box to a patient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guide.catalogues.emergency_numbers import load_numbers
+from guide.translation.key_terms import KeyTerm, missing_terms, parse_key_terms
+from guide.core.project import cached, project
+from guide.core.input_files import load_yaml_tree
+from guide.core.pages import ContentError, read_text_file
+from guide.checks.plain_text import check_plain_text_node
+from guide.core.site_config import nav_titles
+from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
+from guide.catalogues.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
+from guide.core.yaml_lines import line_of, node_lines
+
+# The UI strings our templates and the build use; each translations/<lang>.yml provides all of them.
+STRINGS = (
+    "emergency_numbers_label",
+    "emergency_numbers_elsewhere",
+    "emergency_numbers_checked",
+    "review_not_reviewed",
+    "review_reviewed",
+    "last_reviewed",
+    "sources_heading",
+    "sources_intro",
+    "translation_draft",
+    "translation_reviewed",
+    "translation_outdated",
+    "read_english",
+    "translation_status",
+    "general_advice",
+    "emergency_number_in",
+    "choose_country",
+    "country_search",
+    "country_none",
+    "numbers_heading",
+    "numbers_intro",
+    "numbers_country",
+    "numbers_number",
+    "numbers_missing",
+    "numbers_note",
+    "review_not_reviewed_short",
+    "translation_draft_short",
+    "notice_details",
+    "alert_card_link",
+    "alert_card_phone_link",
+    "offline_ready",
+    "offline_save",
+    "offline_saving",
+    "offline_failed",
+    "offline_title",
+    "offline_text",
+    "not_found_title",
+    "not_found_text",
+    "not_found_home",
+    "update_available",
+    "update_refresh",
+    "download_bundle",
+    "scheme_dark",
+    "scheme_light",
+    "hospital_emergency_number",
+    "hospital_team_phone",
+    "hospital_number_source",
+    "pdf_download",
+    "source_page",
+    "for_hospitals",
+    "for_hospitals_intro",
+    "for_hospitals_parameters",
+    "for_hospitals_example",
+    "for_hospitals_example_show",
+    "for_hospitals_other",
+    "for_hospitals_licence",
+    "for_hospitals_option_emergency",
+    "for_hospitals_option_team",
+    "for_hospitals_option_rules",
+    "for_hospitals_encoding",
+    "for_hospitals_sandbox",
+    "for_hospitals_oembed",
+    "hospital_number_rejected",
+    "read_more",
+    "for_hospitals_option_notice",
+    "for_hospitals_option_header",
+    "embed_full_guide",
+    "emergency_number_missing",
+    "why_we_say_this",
+    "card_general_advice",
+    "help_strip",
+    "offline_help",
+    "offline_help_link",
+    "cards_heading",
+    "cards_intro",
+    "language_offer",
+    "language_offer_switch",
+    "language_offer_dismiss",
+    "source_label",
+)
+# Strings with a placeholder that the page fills in.
+PLACEHOLDERS = {
+    "emergency_number_in": ("{country}",),
+    "choose_country": ("{country}",),
+    "emergency_number_missing": ("{country}",),
+    "hospital_number_rejected": ("{option}",),
+    "source_label": ("{number}", "{name}"),
+}
+
+
+# Punctuation that our templates and the build print around generated values (a date, a list of countries):
+# Chinese uses full-width marks; the other languages we publish use Latin ones.
+# Chinese also puts no space between sentences.
+FULL_WIDTH_PUNCTUATION = {"colon": "：", "full_stop": "。", "sentence_gap": ""}
+LATIN_PUNCTUATION = {"colon": ": ", "full_stop": ".", "sentence_gap": " "}
+
+
+def punctuation(language: str) -> dict[str, str]:
+    return FULL_WIDTH_PUNCTUATION if language == "zh" else LATIN_PUNCTUATION
+
+
+# What mkdocs-static-i18n overrides per language, from the `site:` section.
+SITE_TEXTS = ("site_name", "site_description", "copyright")
+
+
+@dataclass(frozen=True)
+class SiteText:
+    site_name: str
+    site_description: str
+    copyright: str
+    nav_translations: dict[str, str]  # English menu title (mkdocs.yml's nav) -> this language's
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    language: str
+    path: Path
+    site: SiteText
+    strings: dict[str, str]
+    countries: tuple[str, ...]  # ISO codes of the countries whose numbers this language shows first
+    triage: Wording
+    key_terms: dict[str, KeyTerm]  # by English term
+
+
+def translation_path(language: str) -> Path:
+    return project().translations / f"{language}.yml"
+
+
+def _parse(path: Path) -> tuple[dict[str, Any], yaml.Node]:
+    """The file's values and its YAML node tree."""
+    if not path.is_file():
+        raise ContentError(path, 1, "translation file is missing")
+    data, root = load_yaml_tree(read_text_file(path), path)
+    if not isinstance(data, dict) or root is None:
+        raise ContentError(path, 1, "must be a mapping with strings, countries, triage and key_terms")
+    return data, root
+
+
+def _strings(data: dict[str, Any], lines: dict, path: Path) -> dict[str, str]:
+    strings = data.get("strings")
+    if not isinstance(strings, dict):
+        raise ContentError(path, line_of(lines, "strings"), "'strings' is missing or not a mapping")
+    for key in STRINGS:
+        value = strings.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(
+                path,
+                line_of(lines, "strings", key),
+                f"missing or empty key 'strings.{key}': add it, translated",
+            )
+        for placeholder in PLACEHOLDERS.get(key, ()):
+            if placeholder not in value:
+                raise ContentError(
+                    path,
+                    line_of(lines, "strings", key),
+                    f"'strings.{key}' must keep {placeholder} untranslated",
+                )
+    for key in strings.keys() - set(STRINGS):
+        raise ContentError(path, line_of(lines, "strings", key), f"unknown key 'strings.{key}' (a typo?)")
+    return {key: strings[key].strip() for key in STRINGS}
+
+
+def _site(data: dict[str, Any], lines: dict, path: Path, language: str) -> SiteText:
+    site = data.get("site")
+    if not isinstance(site, dict):
+        raise ContentError(
+            path,
+            line_of(lines, "site"),
+            "'site' is missing or not a mapping: add site_name, site_description, copyright",
+        )
+    for key in SITE_TEXTS:
+        if not isinstance(site.get(key), str) or not site[key].strip():
+            raise ContentError(
+                path, line_of(lines, "site", key), f"missing or empty key 'site.{key}': add it, translated"
+            )
+    menu = site.get("nav_translations") or {}
+    titles = nav_titles()
+    if not isinstance(menu, dict):
+        raise ContentError(
+            path,
+            line_of(lines, "site", "nav_translations"),
+            "'site.nav_translations' must map English menu titles to translated ones",
+        )
+    for title in titles if language != SOURCE_LANGUAGE else ():
+        if not isinstance(menu.get(title), str) or not menu[title].strip():
+            raise ContentError(
+                path,
+                line_of(lines, "site", "nav_translations")
+                if "nav_translations" in site
+                else line_of(lines, "site"),
+                f"missing or empty key 'site.nav_translations.{title}': add the menu title, translated",
+            )
+    for title in menu.keys() - set(titles):
+        raise ContentError(
+            path,
+            line_of(lines, "site", "nav_translations", title),
+            f"unknown menu title 'site.nav_translations.{title}': use the English titles of mkdocs.yml's nav",
+        )
+    for key in site.keys() - {*SITE_TEXTS, "nav_translations"}:
+        raise ContentError(path, line_of(lines, "site", key), f"unknown key 'site.{key}' (a typo?)")
+    return SiteText(
+        *(site[key].strip() for key in SITE_TEXTS), {title: menu[title].strip() for title in menu}
+    )
+
+
+def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]:
+    codes = data.get("countries")
+    line = line_of(lines, "countries")
+    if not isinstance(codes, list) or not codes:
+        raise ContentError(path, line, "'countries' must list region codes, like [ES, MX, US]")
+    known = load_numbers().countries
+    for index, code in enumerate(codes):
+        if code not in known:
+            raise ContentError(
+                path,
+                line_of(lines, "countries", index),
+                f"country '{code}' has no entry in data/emergency-numbers.yml: use one of its region codes, "
+                "or ask a maintainer to add the country with a source",
+            )
+    return tuple(codes)
+
+
+@cached
+def load_language(language: str) -> LanguageData:
+    path = translation_path(language)
+    data, root = _parse(path)
+    check_plain_text_node(root, path, 1, "")  # every string, in every section, is plain text
+    lines = node_lines(root)
+    catalogue = load_catalogue()
+    if language == SOURCE_LANGUAGE:
+        triage = catalogue.english  # English wording has one owner: data/triage.yml
+    else:
+        triage = wording(data, ("triage",), list(catalogue.signs), lines, path)
+        unknown_signs(data, ("triage",), catalogue.signs, lines, path)
+        typed_numbers(triage, catalogue.english, ("triage",), lines, path)
+    # English names the key terms (and which are safety terms); every other language gives the same ones.
+    english_terms = None if language == SOURCE_LANGUAGE else tuple(load_language(SOURCE_LANGUAGE).key_terms)
+    return LanguageData(
+        language=language,
+        path=path,
+        site=_site(data, lines, path, language),
+        strings=_strings(data, lines, path),
+        countries=_countries(data, lines, path),
+        triage=triage,
+        key_terms=parse_key_terms(data, lines, path, english_terms),
+    )
+
+
+@dataclass(frozen=True)
+class TermProblem:
+    safety: bool
+    message: str
+
+
+def key_term_problems(translated: Path) -> list[TermProblem]:
+    """Key terms that the English page of a translated page uses and the translated page lacks."""
+    language = translated.relative_to(project().docs).parts[0]
+    english = english_source(translated)
+    terms = load_language(language)
+    found = missing_terms(
+        read_text_file(english),
+        read_text_file(translated),
+        load_language(SOURCE_LANGUAGE).key_terms,
+        terms.key_terms,
+    )
+    return [
+        TermProblem(gap.safety, gap.message(translated, english, terms.path, project().root)) for gap in found
+    ]

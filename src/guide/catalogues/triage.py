@@ -1,0 +1,201 @@
+"""The triage catalogue (data/triage.yml): every warning sign once, with its tier and sources, and the
+title, lead and action of each tier. English wording lives in the catalogue; every other language
+translates it once in the `triage:` section of translations/<lang>.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from guide.core.project import cached, project
+from guide.core.input_files import load_yaml_tree
+from guide.core.pages import ContentError
+from guide.catalogues.sources import all_sources
+from guide.core.yaml_lines import KeyPath, line_of, node_lines
+
+TRIAGE_FILE = "triage.yml"  # in data/
+# Most urgent first: one card each, and the admonition kinds of the boxes (`!!! other-emergency`).
+TIERS = ("emergency", "other-emergency", "urgent", "routine")
+TIER_TEXTS = ("title", "lead", "action")
+CARD_TEXTS = ("title", "say_heading", "say", "team_number", "cancer_type", "signs_heading")
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    tier: str
+    sources: tuple[int, ...]
+    general_advice: bool
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    lead_sources: tuple[int, ...]
+    action_sources: tuple[int, ...]
+    action_general_advice: bool
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    tiers: dict[str, Tier]
+    signs: dict[str, Sign]  # in catalogue order
+    say_sources: tuple[int, ...]
+    card_signs: tuple[str, ...]  # the emergency signs printed on the alert card
+    english: Wording
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words of the catalogue in one language."""
+
+    tiers: dict[str, dict[str, str]]  # tier -> {title, lead, action}
+    signs: dict[str, str]
+    card: dict[str, str]
+
+
+def _sources(value: Any, path: Path, line: int, what: str) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or any(not isinstance(n, int) or n not in all_sources() for n in value):
+        raise ContentError(
+            path, line, f"{what} must be a list of source numbers from data/sources.yml, like [2, 6]"
+        )
+    return tuple(value)
+
+
+def _text(data: Any, key_path: KeyPath, lines: dict[KeyPath, int], path: Path) -> str:
+    value: Any = data
+    for key in key_path:
+        if isinstance(value, dict):
+            value = value.get(key)
+        elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+            value = value[key]
+        else:
+            value = None
+    if not isinstance(value, str) or not value.strip():
+        dotted = ".".join(str(key) for key in key_path)
+        raise ContentError(
+            path, line_of(lines, *key_path), f"missing or empty '{dotted}': add it, translated"
+        )
+    return value.strip()
+
+
+def wording(data: Any, root: KeyPath, signs: list[str], lines: dict[KeyPath, int], path: Path) -> Wording:
+    """Every tier text, sign and card text under `root` in a parsed YAML file; a missing one fails."""
+    return Wording(
+        tiers={
+            tier: {text: _text(data, (*root, "tiers", tier, text), lines, path) for text in TIER_TEXTS}
+            for tier in TIERS
+        },
+        signs={sign: _text(data, (*root, "signs", sign), lines, path) for sign in signs},
+        card={text: _text(data, (*root, "card", text), lines, path) for text in CARD_TEXTS},
+    )
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def typed_numbers(
+    translated: Wording, english: Wording, root: KeyPath, lines: dict[KeyPath, int], path: Path
+) -> None:
+    """A translated text may hold only the numbers its English text holds (the "24" of "24-hour line"):
+    phone numbers come from data/emergency-numbers.yml, never from a translation."""
+    pairs = [(("signs", sign), text, english.signs[sign]) for sign, text in translated.signs.items()]
+    pairs += [
+        (("tiers", tier, key), text, english.tiers[tier][key])
+        for tier, texts in translated.tiers.items()
+        for key, text in texts.items()
+    ]
+    pairs += [(("card", key), text, english.card[key]) for key, text in translated.card.items()]
+    for key_path, text, english_text in pairs:
+        allowed = {int(number) for number in _DIGITS.findall(english_text)}
+        for number in _DIGITS.findall(text):
+            if int(number) not in allowed:
+                raise ContentError(
+                    path,
+                    line_of(lines, *root, *key_path),
+                    f"'{'.'.join(map(str, (*root, *key_path)))}' has the number {number}, which the English text does "
+                    "not: phone numbers come from data/emergency-numbers.yml; delete it",
+                )
+
+
+def unknown_signs(
+    data: Any, root: KeyPath, known: dict[str, Sign], lines: dict[KeyPath, int], path: Path
+) -> None:
+    """A translated sign the catalogue does not have is a typo or a removed sign: say so."""
+    section: Any = data
+    for key in (*root, "signs"):
+        section = section.get(key) if isinstance(section, dict) else None
+    for sign in section or {}:
+        if sign not in known:
+            raise ContentError(
+                path,
+                line_of(lines, *root, "signs", sign),
+                f"unknown sign '{sign}': data/triage.yml has no such id",
+            )
+
+
+@cached
+def load_catalogue() -> Catalogue:
+    path = project().data / TRIAGE_FILE
+    text = path.read_text(encoding="utf-8")
+    data, root = load_yaml_tree(text, path)
+    lines = node_lines(root)
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("signs"), list)
+        or not isinstance(data.get("tiers"), dict)
+    ):
+        raise ContentError(path, 1, "must be a mapping with tiers, signs and card")
+    tiers = {}
+    for name in TIERS:
+        entry = data["tiers"].get(name)
+        if not isinstance(entry, dict):
+            raise ContentError(path, line_of(lines, "tiers"), f"tiers.{name} is missing")
+        tiers[name] = Tier(
+            name,
+            _sources(
+                entry.get("lead_sources"), path, line_of(lines, "tiers", name, "lead_sources"), "lead_sources"
+            ),
+            _sources(
+                entry.get("action_sources"),
+                path,
+                line_of(lines, "tiers", name, "action_sources"),
+                "action_sources",
+            ),
+            bool(entry.get("action_general_advice")),
+        )
+    signs: dict[str, Sign] = {}
+    english_signs: dict[str, str] = {}
+    for index, entry in enumerate(data["signs"]):
+        line = line_of(lines, "signs", index)
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise ContentError(path, line, "each sign needs an id, a tier, a text and sources")
+        sign_id = entry["id"]
+        if sign_id in signs:
+            raise ContentError(path, line, f"sign '{sign_id}' is listed twice: each sign belongs to one tier")
+        if entry.get("tier") not in TIERS:
+            raise ContentError(path, line, f"sign '{sign_id}': tier must be one of {', '.join(TIERS)}")
+        sources = _sources(entry.get("sources"), path, line, f"sign '{sign_id}' sources")
+        general_advice = bool(entry.get("general_advice"))
+        if not sources and not general_advice:
+            raise ContentError(
+                path, line, f"sign '{sign_id}' cites no source: add sources, or general_advice: true"
+            )
+        signs[sign_id] = Sign(sign_id, entry["tier"], sources, general_advice)
+        english_signs[sign_id] = _text(data, ("signs", index, "text"), lines, path)
+    # English words in the shape every other language uses (signs keyed by id), checked the same way.
+    english = wording({**data, "signs": english_signs}, (), list(signs), lines, path)
+    say_sources = _sources(
+        data["card"].get("say_sources"), path, line_of(lines, "card", "say_sources"), "say_sources"
+    )
+    card_signs = data["card"].get("signs")
+    if not isinstance(card_signs, list) or any(
+        signs.get(s) is None or signs[s].tier != "emergency" for s in card_signs
+    ):
+        raise ContentError(path, line_of(lines, "card", "signs"), "card.signs must list emergency sign ids")
+    return Catalogue(tiers, signs, say_sources, tuple(card_signs), english)

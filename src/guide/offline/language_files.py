@@ -1,0 +1,56 @@
+"""Which built files one language's pages use: the language's own pages and files, and the shared assets
+they load. The service worker precaches these (guide/offline/service_workers.py); the offline zip holds them
+(guide/offline/offline_zips.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from guide.core.outputs import SHARED_FOLDERS, SITE_LEVEL_FOLDERS, is_service_worker
+from guide.search.search_index import SEARCH_INDEX, unused_lunr_file
+from guide.core.site_config import Language, languages
+
+# Source maps and precompressed copies: no page loads them.
+UNREAD_SUFFIXES = (".map", ".gz")
+# For crawlers and for the web host: no page of the guide links to them.
+HOST_FILES = ("sitemap.xml", "404.html")
+
+
+def search_languages(site: Path, language: Language) -> list[str]:
+    """The lunr languages of a language's search index (written by guide/search/search_index.py)."""
+    index = json.loads((site / language.url_prefix / SEARCH_INDEX).read_text(encoding="utf-8"))
+    return index["config"]["lang"]
+
+
+def _files(folder: Path, site: Path) -> list[str]:
+    """Site-relative paths of the files under a folder, at any depth."""
+    return [
+        (Path(top) / name).relative_to(site).as_posix() for top, _, names in os.walk(folder) for name in names
+    ]
+
+
+def language_files(site: Path, language: Language) -> list[str]:
+    """Site-relative paths, sorted: this language's files, and the shared assets its pages may load
+    (other languages' stemmers and segmenters left out)."""
+    prefix = language.url_prefix
+    # Folders that hold none of this language's files: walking them was most of the time (the handouts,
+    # the API, the embed views).
+    elsewhere = SITE_LEVEL_FOLDERS | {other.url_prefix.rstrip("/") for other in languages()} - {""}
+    lunr_languages = search_languages(site, language)
+    found = []
+    for entry in site.iterdir():
+        if entry.name in SHARED_FOLDERS:
+            found += [path for path in _files(entry, site) if not unused_lunr_file(path, lunr_languages)]
+        elif prefix and entry.name == prefix.rstrip("/"):
+            found += _files(entry, site)
+        elif not prefix and entry.name not in elsewhere:
+            found += _files(entry, site) if entry.is_dir() else [entry.name]
+    return sorted(
+        path
+        for path in found
+        if Path(path).suffix not in UNREAD_SUFFIXES
+        and path.rsplit("/", 1)[-1] not in HOST_FILES
+        and not is_service_worker(path)
+    )
