@@ -1,5 +1,5 @@
 /* GitHub Pages answers every missing address with the root 404.html (English). A reader whose address is
-   in a language folder (/fr/..., /zh) is sent to that language's own 404 page. src/guide/offline/not_found_steps.py loads
+   in a language folder (/fr/..., /zh) is sent to that language's own 404 page. src/guide/offline/not_found.py loads
    this on 404 pages only, with the site's path, the page's own language folder and every language folder. */
 (function () {
   "use strict";
