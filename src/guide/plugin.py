@@ -102,6 +102,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.template_env: jinja2.Environment | None = None
         # The cards each page's Markdown names, found once and written into its HTML (by source path).
         self.page_cards: dict[str, cards.PageCards] = {}
+        # `mkdocs serve` rebuilds on every save: it skips the zips and the handouts, which only a
+        # published site needs (a writer previews pages, not downloads).
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @property
+    def prints_handouts(self) -> bool:
+        return self.config.handouts and not self.serving
+
+    @property
+    def writes_zips(self) -> bool:
+        return self.config.offline_zips and not self.serving
 
     # --- the build and each language ----------------------------------------------------------------
 
@@ -150,7 +164,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @one_line_refusals
     def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> Files:
         translation.check_pages_and_add_status(files, config)
-        embed.add_hospitals_page(files, config, self.config.handouts)
+        embed.add_hospitals_page(files, config, self.prints_handouts)
         offline.add_offline_page_and_manifest(files, config)
         return files
 
@@ -206,17 +220,17 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         written = not page.file.generated_by
         ui_strings.add_page_strings(context, page, locale)
         cards.add_known_countries(context)
-        offline.add_offline_context(context, page, config, self.config.offline_zips)
+        offline.add_offline_context(context, page, config, self.writes_zips)
         if written:
             translation.add_translation_state(context, page, locale)
             structured_data.add_structured_data(context, page, config)
-            if self.config.handouts:
+            if self.prints_handouts:
                 handout_links.add_handout_links(context, page, locale)
             # With the translation state in the context: the API files and the embed views.
             api.write_api_files(context, page, config)
             if self.template_env is None:  # MkDocs calls on_env before any page's context
                 raise PluginError("the guide plugin's on_env did not run before on_page_context")
-            embed.write_embed_views(context, page, config, self.template_env, self.config.handouts)
+            embed.write_embed_views(context, page, config, self.template_env, self.prints_handouts)
         content_safety.mark_checked_html(page)
         return context
 
@@ -274,9 +288,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # Before the workers take the revisions of the finished files, each language's index among them.
         search_index.write_language_indexes(site)
         service_workers.write_service_workers(site, site_url)
-        if self.config.handouts:
+        if self.prints_handouts:
             log.info("Printing the handouts")
             handouts.print_handouts(site, site_url)
-        if self.config.offline_zips:
+        if self.writes_zips:
             log.info("Writing the offline zips")
             offline_zips.write_offline_zips(site, site_url)

@@ -6,6 +6,8 @@ Numbers depend on the country a reader is in, never on the language of the page.
 
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +73,8 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# CLDR's names do not change during a build: each page's cards list every country, so look each up once.
+@functools.cache
 def country_name(code: str, locale: str) -> str:
     """The country's name in the page's language, from CLDR."""
     return babel.Locale.parse(locale).territories.get(code, code)
@@ -82,16 +86,18 @@ def folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _own_names(code: str) -> list[str]:
+@functools.cache
+def _own_names(code: str) -> tuple[str, ...]:
     names = []
     for language in languages.get_official_languages(code, de_facto=True):
         try:
             names.append(babel.Locale.parse(language).territories.get(code, ""))
         except (babel.UnknownLocaleError, ValueError):
             continue  # a language CLDR has no locale data for
-    return names
+    return tuple(names)
 
 
+@functools.cache
 def search_names(code: str, locale: str) -> str:
     """Every name a reader may type for a country, folded, joined by "|"."""
     names = {
