@@ -178,15 +178,28 @@ def test_display_options_work_in_a_frame_and_on_its_internal_links_but_never_top
 def test_unencoded_plus_and_other_scripts_digits_dial_ascii_numbers(browser, host_page) -> None:
     page = browser.new_page()
     # As a host writes it by hand: "+" not encoded (it arrives as a space), Arabic-Indic digits.
-    page.goto(host_page("embed/when-to-get-help/?team=+44 20 7946 0000&emergency=\u0669\u0669\u0669"))
+    page.goto(host_page("embed/when-to-get-help/?team=+44 20 7946 0000&emergency=\u0664\u0665\u0666"))
     frame = embedded_frame(page)
     team = frame.locator("div.admonition.urgent .hospital-number--team a").first
     team.wait_for()
     assert team.get_attribute("href") == "tel:+442079460000"
     assert team.inner_text() == "+44 20 7946 0000"
     emergency = frame.locator("div.admonition.emergency .hospital-number--emergency a").first
-    assert emergency.get_attribute("href") == "tel:999"
+    assert emergency.get_attribute("href") == "tel:456"
     assert frame.locator(".hospital-number-rejected").count() == 0
+
+
+def test_a_hospital_emergency_number_the_card_already_shows_is_said_once(browser, host_page) -> None:
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.goto(host_page("embed/when-to-get-help/?team=0161%20446%200000&emergency=999"))
+    frame = embedded_frame(page)
+    frame.locator("div.admonition.emergency .hospital-number--team").first.wait_for()
+    card = frame.locator("div.admonition.emergency").first
+    visible_999 = card.locator("a[href='tel:999']:visible")
+    assert visible_999.count() == 1, "999 is shown twice in the emergency card"
+    assert card.locator(".hospital-number--emergency").count() == 0
+    context.close()
 
 
 def test_the_host_snippet_clamps_absurd_heights_and_ignores_non_numbers(browser, host_page) -> None:

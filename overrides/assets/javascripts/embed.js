@@ -61,14 +61,26 @@
     main.prepend(note);
   }
 
+  // The numbers the card's button shows for the reader's country (chosen in the page's head).
+  function shownNumbers(box) {
+    const chosen = document.documentElement.dataset.country;
+    const item = (chosen && box.querySelector(`.emergency-call__item[data-country="${chosen}"]`)) ||
+      box.querySelector(".emergency-call__item");
+    return item ? [...item.querySelectorAll("a[href^='tel:']")].map((link) => link.getAttribute("href").slice(4)) : [];
+  }
+
   function addNumber(selector, number, label, kind) {
     if (!number) return;
+    const dialled = number.replace(/[^0-9+]/g, "");
     document.querySelectorAll(selector).forEach((box) => {
+      // The hospital's emergency number is the one the card already shows (emergency=999 in the UK): say
+      // it once, on the big button, not twice.
+      if (kind === "emergency" && shownNumbers(box).includes(dialled)) return;
       const line = document.createElement("p");
       line.className = "hospital-number hospital-number--" + kind;
       line.append(label + ": ");
       const link = document.createElement("a");
-      link.href = "tel:" + number.replace(/[^0-9+]/g, "");
+      link.href = "tel:" + dialled;
       link.textContent = number;
       link.dir = "ltr";
       line.append(link);
