@@ -331,3 +331,42 @@ def test_no_card_is_taller_than_a_screen_and_a_bit_on_a_phone(browser, site_url:
         tallest = max([tallest, *heights])
     assert tallest > PHONE["height"] / 2, "no card measured"  # the cord card is at least half a screen
     context.close()
+
+
+def test_the_same_day_card_gives_an_urgent_line_only_where_the_data_has_one(site: Path) -> None:
+    """NHS 111 for urgent help that is not an emergency (issue 23): from the data, in every language."""
+    urgent = {
+        code: country.urgent_numbers
+        for code, country in load_numbers().countries.items()
+        if country.urgent_numbers
+    }
+    assert urgent.keys() == {"GB"}, "update this test when the data gives another country's urgent line"
+    for language in languages():
+        document = soup(site / language.url_prefix / "when-to-get-help" / "index.html")
+        card = document.select_one("div.admonition.urgent")
+        line = card.select_one(".urgent-call__item[data-country='GB']")
+        assert line is not None, f"{language.locale}: no urgent line for the UK"
+        assert line.select_one("a[href='tel:111']") is not None
+        assert country_name("GB", language.locale) in line.get_text()
+        # Shown without scripts and on paper only where the UK is one of the language's countries.
+        assert line.has_attr("hidden") == ("GB" not in load_language(language.locale).countries)
+        assert not document.select("div.admonition.emergency .urgent-call"), (
+            "an urgent line in an emergency card"
+        )
+
+
+@pytest.mark.parametrize(
+    ("region", "shown"), [("en-GB", True), ("en-US", False), ("fr-FR", False), ("es-GB", True)]
+)
+def test_the_urgent_line_shows_only_to_a_reader_in_its_country(
+    browser, site_url: str, region: str, shown: bool
+) -> None:
+    language = region.split("-")[0]
+    prefix = "" if language == "en" else f"{language}/"
+    context = browser.new_context(viewport=PHONE, locale=region, service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + prefix + "when-to-get-help/")
+    line = page.locator("div.admonition.urgent .urgent-call__item[data-country='GB']").first
+    assert line.is_visible() == shown, f"{region}: the NHS 111 line {'is hidden' if shown else 'shows'}"
+    assert page.evaluate(LAYOUT_SHIFT) < 0.001
+    context.close()

@@ -31,6 +31,12 @@
     if (early) early.remove();
     if (missing) { root.setAttribute("data-country-missing", code); root.removeAttribute("data-country"); }
     else { root.setAttribute("data-country", code); root.removeAttribute("data-country-missing"); }
+    // The same-day card's urgent line (NHS 111) follows the same choice; the style below takes over from the
+    // head script's, which is gone.
+    for (const line of document.querySelectorAll(".urgent-call__item")) {
+      line.hidden = missing || line.dataset.country !== code;
+      line.style.display = line.hidden ? "none" : "block";
+    }
     for (const box of boxes) {
       const items = Array.from(box.querySelectorAll(".emergency-call__item"));
       const named = items.find((item) => item.dataset.country === code);

@@ -15,9 +15,11 @@ from guide.core.html_fragments import has_class, parse_fragment, with_class
 from lxml.html import HtmlElement
 from guide.catalogues.triage import TIERS as URGENCY_KINDS, load_catalogue
 
-# The numbers and country picker, and the citations, that the build writes into a box from data files:
-# (element, class) pairs.
-GENERATED_PARTS = (("*", "emergency-call"), ("sup", "citation"))
+# The numbers by country (the emergency numbers and picker, the same-day card's urgent line), which hide
+# other countries' numbers until a reader chooses one; with the citations, what the build writes into a
+# box from data files: (element, class) pairs.
+BY_COUNTRY = ("emergency-call", "urgent-call")
+GENERATED_PARTS = (*(("*", name) for name in BY_COUNTRY), ("sup", "citation"))
 # Two or more digits, perhaps with spaces, dots, dashes or brackets between them: a phone number.
 PHONE_NUMBER = re.compile(r"\+?\(?\d[\d\s().\-\u2010-\u2015]*\d")
 HIDING_ATTRIBUTES = ("hidden", "style")
@@ -46,13 +48,13 @@ def _hidden(element: HtmlElement) -> bool:
 
 
 def _own_parts(box: HtmlElement) -> list[HtmlElement]:
-    """The box's elements, less what is inside its numbers and country picker (they hide other countries'
-    numbers until a reader chooses one)."""
+    """The box's elements, less what is inside its numbers by country (they hide other countries' numbers
+    until a reader chooses one)."""
     return [
         part
         for part in box.iterdescendants()
         if isinstance(part.tag, str)
-        and not any(has_class(ancestor, "emergency-call") for ancestor in part.iterancestors())
+        and not any(has_class(ancestor, name) for ancestor in part.iterancestors() for name in BY_COUNTRY)
     ]
 
 

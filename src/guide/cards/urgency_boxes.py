@@ -222,6 +222,31 @@ def emergency_call(language: LanguageData, locale: str, index: int) -> str:
     )
 
 
+def urgent_call(language: LanguageData, locale: str) -> str:
+    """The same-day card's line for urgent help that is not an emergency (NHS 111), for the countries the
+    data gives one. Like the emergency numbers, each shows only to a reader in that country (chosen in the
+    page's head, overrides/partials/country.html); on paper and without scripts, the language's own."""
+    countries = load_numbers().countries
+    label = language.strings["urgent_number_in"]
+    items = []
+    for code in sorted(
+        (code for code, country in countries.items() if country.urgent_numbers),
+        key=lambda code: (code not in language.countries, country_name(code, locale).casefold()),
+    ):
+        first = countries[code].urgent_numbers[0]
+        service = f" ({html.escape(first.service)})" if first.service else ""
+        first_country = bool(language.countries) and code == language.countries[0]
+        classes = "urgent-call__item" + (" urgent-call__item--language" if code in language.countries else "")
+        items.append(
+            f'<li class="{classes}" data-country="{code}"'
+            + ("" if code in language.countries else " hidden")
+            + (" data-first" if first_country else "")
+            + f">{html.escape(label.replace('{country}', country_name(code, locale)))} "
+            f'<a href="tel:{first.dial}" dir="ltr">{html.escape(first.number)}</a>{service}</li>'
+        )
+    return f'<ul class="urgent-call">{"".join(items)}</ul>' if items else ""
+
+
 def render_box(
     box: Box, language: LanguageData, locale: str, index: int, why_url: str, landmark: bool = True
 ) -> str:
@@ -252,6 +277,7 @@ def render_box(
         f'<h{level} class="admonition-title" id="{title_id}">{html.escape(words["title"])}</h{level}>',
         f'<p class="triage-action">{html.escape(words["action"])}</p>',
         emergency_call(language, locale, index) if box.tier in CALLING_TIERS else "",
+        urgent_call(language, locale) if box.tier == "urgent" else "",
         f'<p class="triage-lead">{html.escape(words["lead"])}</p>',
         f'<ul class="triage-signs">{signs}</ul>',
         f'<p class="triage-why"><a href="{html.escape(why_url)}#card-{box.tier}">'

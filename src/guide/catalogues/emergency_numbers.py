@@ -16,6 +16,7 @@ from typing import Any
 
 import babel
 from babel import languages
+import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from guide.core.project import cached, project
@@ -46,6 +47,8 @@ class Country:
     sources: tuple[int, ...]
     verification: str
     note: str
+    # A line for urgent help that is not an emergency (NHS 111), where a source gives one: the same-day card.
+    urgent_numbers: tuple[EmergencyNumber, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,22 @@ def _parse_country(code: str, entry: Any, lines: dict, path: Path) -> Country:
         number = str(item.get("number", ""))
         _check_number(number, code, item.get("override_sources") or [], where)
         parsed.append(EmergencyNumber(number, str(item.get("service", ""))))
-    return Country(code, tuple(parsed), tuple(sources), entry["verification"], str(entry.get("note", "")))
+    urgent = []
+    for index, item in enumerate(entry.get("urgent_numbers") or []):
+        where = (path, line_of(lines, "countries", code, "urgent_numbers", index))
+        number = str(item.get("number", "")) if isinstance(item, dict) else ""
+        if not number.isdigit() or not shortnumberinfo.is_valid_short_number_for_region(
+            phonenumbers.parse(number, code), code
+        ):
+            raise ContentError(
+                *where,
+                f"'{number}' is not a short number of {code} in the phonenumbers library: write it "
+                '{number: "111", service: "NHS 111"}, digits only, and check it against its source',
+            )
+        urgent.append(EmergencyNumber(number, str(item.get("service", ""))))
+    return Country(
+        code, tuple(parsed), tuple(sources), entry["verification"], str(entry.get("note", "")), tuple(urgent)
+    )
 
 
 @cached

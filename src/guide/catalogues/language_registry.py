@@ -1,5 +1,5 @@
 """Per-language data in translations/<lang>.yml: the site's name, description, licence line and menu titles
-(`site:`, fed to mkdocs-static-i18n by src/guide/page/ui_strings.py), UI strings, the countries shown first, the words of the
+(`site:`, fed to mkdocs-static-i18n by the guide plugin, src/guide/plugin.py), UI strings, the countries shown first, the words of the
 triage catalogue, the key terms (guide/translation/key_terms.py).
 
 Every file must have every string the templates and the build use (STRINGS), and every language but English
@@ -106,6 +106,7 @@ STRINGS = (
     "language_offer_switch",
     "language_offer_dismiss",
     "source_label",
+    "urgent_number_in",
 )
 # Strings with a placeholder that the page fills in.
 PLACEHOLDERS = {
@@ -114,6 +115,7 @@ PLACEHOLDERS = {
     "emergency_number_missing": ("{country}",),
     "hospital_number_rejected": ("{option}",),
     "source_label": ("{number}", "{name}"),
+    "urgent_number_in": ("{country}",),
 }
 
 
