@@ -143,3 +143,29 @@ def test_new_language_adds_everything_and_the_strict_build_passes(
     pages = len(list((small_project / "docs" / "en").rglob("*.md")))
     assert f"{code}: {pages} pages, {pages} to translate" in report
     assert report.count(f"to translate: docs/{code}/") == pages
+
+
+def test_a_build_to_publish_refuses_a_local_address_in_one_line(small_project: Path) -> None:
+    result = build(small_project, GUIDE_PUBLISH="true", SITE_URL="http://127.0.0.1:8000/")
+    assert result.returncode != 0
+    assert "set SITE_URL to the address where the site will be published" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_published_build_carries_its_address_and_never_a_local_one(small_project: Path) -> None:
+    result = build(small_project, GUIDE_PUBLISH="true", SITE_URL="https://guide.example.org/care/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = small_project / "site"
+    carriers = [
+        *sorted((site / "api").rglob("*.json")),
+        *sorted((site / "oembed").rglob("*.json")),
+        *sorted((site / "embed").rglob("*.html")),
+        *sorted(site.glob("**/for-hospitals/index.html")),
+    ]
+    assert len(carriers) > 10
+    for path in carriers:
+        text = path.read_text(encoding="utf-8")
+        assert "127.0.0.1" not in text and "localhost" not in text, f"{path} names a local address"
+    assert "https://guide.example.org/care/" in (site / "for-hospitals" / "index.html").read_text(
+        encoding="utf-8"
+    )

@@ -61,6 +61,7 @@ from guide.core.build_phases import (
 )
 from guide.core.escaping import escape_by_default
 from guide.core.input_files import ContentError
+from guide.core.outputs import published_address_problem
 from guide.core.project import use_project
 from guide.core.site_config import language_prefix, languages
 from guide.embed import steps as embed
@@ -130,6 +131,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 "the guide plugin needs mkdocs-static-i18n: add '- i18n:' to plugins in mkdocs.yml"
             )
         use_project(Path(config.config_file_path).parent)
+        if self.config.publish and (problem := published_address_problem(config.site_url)):
+            raise PluginError(problem)
         content_safety.check_site_config(config)
         self.not_found_pages.clear()
         for language in languages():

@@ -7,6 +7,9 @@ part of one language's pages (the service worker does not precache them).
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
 from guide.core.site_config import language_prefix, page_slug
 from guide.core.engine import get_relative_url, Page
 
@@ -27,6 +30,29 @@ MANIFEST = "manifest.webmanifest"  # the web app manifest (src/guide/offline/ste
 HOSPITALS_PAGE = "for-hospitals.md"  # how to embed pages (src/guide/embed/steps.py)
 STATUS_PAGE = "translation-status.md"  # how far each translation is (src/guide/translation/steps.py)
 LICENCE = {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"}
+
+
+def is_local_address(site_url: str | None) -> bool:
+    """Whether an address opens only on the computer that built the site (no address, localhost, 127.x, ::1)."""
+    host = urlsplit(site_url or "").hostname
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name, such as guide.example.org
+
+
+def published_address_problem(site_url: str | None) -> str | None:
+    """Why a site built for publishing cannot use this address: handouts, alert cards, embed snippets,
+    oEmbed answers and API files carry it to other computers, where a local address leads nowhere."""
+    if not is_local_address(site_url):
+        return None
+    return (
+        f"site_url is {site_url or 'not set'}, an address only this computer can open, and the handouts, cards, "
+        "embed snippets and API files of a published site print it: set SITE_URL to the address where the "
+        "site will be published, for example SITE_URL=https://guide.example.org/ make build"
+    )
 
 
 def absolute_url(site_url: str | None, path: str = "") -> str:
