@@ -103,6 +103,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.template_env: jinja2.Environment | None = None
         # The cards each page's Markdown names, found once and written into its HTML (by source path).
         self.page_cards: dict[str, cards.PageCards] = {}
+        # Each page's entry in the content API's index, by language, for the whole-site step.
+        self.api_index: content_api.IndexEntries = {}
         # `mkdocs serve` rebuilds on every save: it skips the zips and the handouts, which only a
         # published site needs (a writer previews pages, not downloads).
         self.serving = False
@@ -135,6 +137,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             raise PluginError(problem)
         content_safety.check_site_config(config)
         self.not_found_pages.clear()
+        self.api_index.clear()
         for language in languages():
             load_language(language.locale)
         for entry in i18n.config.languages:
@@ -230,7 +233,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             if self.prints_handouts:
                 handout_links.add_handout_links(context, page, locale)
             # With the translation state in the context: the API files and the embed views.
-            api.write_api_files(context, page, config)
+            api.write_api_files(context, page, config, self.api_index)
             if self.template_env is None:  # MkDocs calls on_env before any page's context
                 raise PluginError("the guide plugin's on_env did not run before on_page_context")
             embed.write_embed_views(context, page, config, self.template_env, self.prints_handouts)
@@ -286,7 +289,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         the i18n plugin leaves set up for the last language it built."""
         site, site_url = Path(config.site_dir), config.site_url
         log.info("Every language is built: writing the files of the whole site")
-        content_api.write_site_files(site, site_url)
+        content_api.write_site_files(site, site_url, self.api_index)
         not_found.write_pages(site, self.not_found_pages)
         # Before the workers take the revisions of the finished files, each language's index among them.
         search_index.write_language_indexes(site)

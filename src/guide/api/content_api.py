@@ -141,26 +141,29 @@ def oembed_document(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     }
 
 
-def index_document(site: Path, site_url: str | None) -> dict[str, Any]:
-    """Every page of every language, from the page files the builds wrote."""
-    entries = []
+# The index's entry of each page, by language, as each language's build wrote the page's file: the
+# whole-site step takes them from memory (IndexEntries, kept on the plugin), not back from disk.
+IndexEntries = dict[str, list[dict[str, Any]]]
+
+
+def index_entry(document: dict[str, Any], file_url: str) -> dict[str, Any]:
+    """A page's line in the index: where its file is, and what a reader of the index needs to choose it."""
+    return {
+        "page": document["page"],
+        "title": document["title"],
+        "url": file_url,
+        "canonical_url": document["canonical_url"],
+        "review_state": document["review_state"],
+        "last_reviewed": document["last_reviewed"],
+    }
+
+
+def index_document(entries: IndexEntries, site_url: str | None) -> dict[str, Any]:
+    """Every page of every language, in the order of their file names (as before: stable for consumers)."""
+    listed = []
     for language in languages():
-        pages = []
-        for path in sorted((site / API_ROOT / language.locale).glob("*.json")):
-            if path.name == TRIAGE_FILE:
-                continue
-            document = json.loads(path.read_text(encoding="utf-8"))
-            pages.append(
-                {
-                    "page": document["page"],
-                    "title": document["title"],
-                    "url": absolute_url(site_url, path.relative_to(site).as_posix()),
-                    "canonical_url": document["canonical_url"],
-                    "review_state": document["review_state"],
-                    "last_reviewed": document["last_reviewed"],
-                }
-            )
-        entries.append(
+        pages = sorted(entries.get(language.locale, []), key=lambda entry: entry["url"])
+        listed.append(
             {
                 "locale": language.locale,
                 "name": language.name,
@@ -172,7 +175,7 @@ def index_document(site: Path, site_url: str | None) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "page_schema": absolute_url(site_url, f"{API_ROOT}/page.schema.json"),
         "licence": LICENCE,
-        "languages": entries,
+        "languages": listed,
     }
 
 
@@ -248,19 +251,24 @@ def numbers_document() -> dict[str, Any]:
     }
 
 
-def write_page_files(page: Page, config: MkDocsConfig, translation: dict[str, Any] | None) -> str:
-    """Write the page's API and oEmbed files; return the oEmbed address, for the page's discovery link."""
+def write_page_files(
+    page: Page, config: MkDocsConfig, translation: dict[str, Any] | None
+) -> tuple[str, dict[str, Any]]:
+    """Write the page's API and oEmbed files; return the oEmbed address, for the page's discovery link, and
+    the page's entry in the index."""
     locale = config.theme["language"]
     bare_url = bare_page_url(page.url, locale)
     site = Path(config.site_dir)
-    _write_json(site / api_path(locale, bare_url), page_document(page, config, translation))
+    document = page_document(page, config, translation)
+    _write_json(site / api_path(locale, bare_url), document)
     _write_json(site / oembed_path(locale, bare_url), oembed_document(page, config))
-    return absolute_url(config.site_url, oembed_path(locale, bare_url))
+    entry = index_entry(document, absolute_url(config.site_url, api_path(locale, bare_url)))
+    return absolute_url(config.site_url, oembed_path(locale, bare_url)), entry
 
 
-def write_site_files(site: Path, site_url: str | None) -> None:
+def write_site_files(site: Path, site_url: str | None, entries: IndexEntries) -> None:
     """Once every language is built: the index of every page, each language's triage file, the numbers."""
-    _write_json(site / api_index_path(), index_document(site, site_url))
+    _write_json(site / api_index_path(), index_document(entries, site_url))
     for language in languages():
         _write_json(site / API_ROOT / language.locale / TRIAGE_FILE, triage_document(language.locale))
     _write_json(site / API_ROOT / NUMBERS_FILE, numbers_document())

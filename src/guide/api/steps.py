@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from guide.api.content_api import write_page_files
+from guide.api.content_api import IndexEntries, write_page_files
 from guide.core.engine import MkDocsConfig, Page
 
 
-def write_api_files(context: dict[str, Any], page: Page, config: MkDocsConfig) -> None:
-    """After the translation state is in the context."""
-    context["oembed_url"] = write_page_files(page, config, context.get("translation"))
+def write_api_files(context: dict[str, Any], page: Page, config: MkDocsConfig, index: IndexEntries) -> None:
+    """After the translation state is in the context. The page's entry joins the index kept in memory."""
+    context["oembed_url"], entry = write_page_files(page, config, context.get("translation"))
+    index.setdefault(config.theme["language"], []).append(entry)
