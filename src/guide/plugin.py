@@ -256,9 +256,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     ) -> dict[str, Any]:
         locale = config.theme["language"]
         ui_strings.add_template_strings(context, locale, config.site_url)
-        if (
-            template_name == not_found.NOT_FOUND
-        ):  # overrides/404.html links to the start of the page's language
+        # overrides/404.html links to the start of the page's language.
+        if template_name == not_found.NOT_FOUND:
             context["language_home"] = not_found.site_path(config.site_url) + language_prefix(locale)
         return context
 
