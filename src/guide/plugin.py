@@ -67,6 +67,9 @@ from guide.core.site_config import language_prefix, languages
 from guide.embed import steps as embed
 from guide.handouts import handouts
 from guide.handouts import steps as handout_links
+from guide.infobutton import steps as infobutton
+from guide.infobutton.codes import load_codes
+from guide.changes import steps as changes
 from guide.offline import not_found, offline_zips, service_workers
 from guide.offline import steps as offline
 from guide.page import citations, hreflang, structured_data, ui_strings
@@ -140,6 +143,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.api_index.clear()
         for language in languages():
             load_language(language.locale)
+        # The clinical codes and the change log: a mistake stops the build before any language is built.
+        load_codes()
+        changes.check_safety_log()
         for entry in i18n.config.languages:
             site = load_language(entry.locale).site
             for key in SITE_TEXTS:
@@ -289,6 +295,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         site, site_url = Path(config.site_dir), config.site_url
         log.info("Every language is built: writing the files of the whole site")
         content_api.write_site_files(site, site_url, self.api_index)
+        # From the same index: the infobutton page and its answers, and the safety change feeds.
+        infobutton.write_infobutton(site, site_url, self.api_index)
+        changes.write_change_feeds(site, site_url, self.api_index)
         not_found.write_pages(site, self.not_found_pages)
         # Before the workers take the revisions of the finished files, each language's index among them.
         search_index.write_language_indexes(site)

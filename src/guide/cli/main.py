@@ -8,11 +8,13 @@ guide export LANG [-o FILE]   the pages of LANG as one PO file for a CAT tool
 guide import LANG FILE        write a translated PO file back into docs/LANG/
 guide new-language LANG       scaffold docs/LANG/ and translations/LANG.yml from English
 guide readability [PAGE ...]  reading level of English pages
+guide changes                 the entry to add to data/changes.yml after a change to the safety text
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import difflib
 import json
 import re
@@ -40,6 +42,27 @@ from guide.translation.translated_pages import (
     translation_meta,
 )
 from guide.catalogues.language_registry import key_term_problems
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Print the entry to add at the top of data/changes.yml for the languages whose safety text changed."""
+    from guide.changes.safety_log import load_log, logged_form, unlogged_languages
+    from guide.changes.steps import current_fingerprints
+
+    current = current_fingerprints()
+    changed = unlogged_languages(load_log(), current)
+    if not changed:
+        print("data/changes.yml logs the safety text of every language as it is now: nothing to add")
+        return 0
+    print("Add at the top of 'changes:' in data/changes.yml, and say what changed:\n")
+    print(f"  - date: {datetime.date.today().isoformat()}")
+    print('    title: "..."')
+    print('    summary: "..."')
+    print("    pages: [when-to-get-help]  # the pages whose text changed; leave out for every page")
+    print("    safety:")
+    for locale in changed:
+        print(f"      {locale}: {logged_form(current[locale])}")
+    return 0
 
 
 def _project_root(start: Path) -> Path:
@@ -399,6 +422,8 @@ def main() -> int:
     new.add_argument("language", help="ISO 639-1 code, e.g. pt")
     new.set_defaults(run=cmd_new_language)
 
+    changes = commands.add_parser("changes", help=cmd_changes.__doc__)
+    changes.set_defaults(run=cmd_changes)
     read = commands.add_parser("readability", help=cmd_readability.__doc__)
     read.add_argument("pages", nargs="*", type=Path, help="Markdown files (default: docs/en/*.md)")
     read.set_defaults(run=cmd_readability)

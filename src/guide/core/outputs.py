@@ -19,11 +19,16 @@ API_ROOT = "api/v1"
 OEMBED_ROOT = "oembed"
 HANDOUT_ROOT = "handouts"
 DOWNLOAD_ROOT = "downloads"
+INFOBUTTON_ROOT = "infobutton"  # the infobutton page and its static answers (src/guide/infobutton/)
+CHANGES_FEED = "changes.atom"  # the safety change feed: at the root (every language) and in each language's
+# folder ('en/changes.atom' too: English pages live at the root); src/guide/changes/
 # Written once at the site root and used by the pages of every language (each has its own search/ folder).
 SHARED_FOLDERS = ("assets",)
 # Scripts only the offline zip uses (the iframe-worker shim that runs search from file://): never precached.
 ZIP_ONLY_SCRIPTS = "assets/javascripts/vendor/"
-SITE_LEVEL_FOLDERS = frozenset({EMBED_ROOT, API_ROOT.split("/")[0], OEMBED_ROOT, HANDOUT_ROOT, DOWNLOAD_ROOT})
+SITE_LEVEL_FOLDERS = frozenset(
+    {EMBED_ROOT, API_ROOT.split("/")[0], OEMBED_ROOT, HANDOUT_ROOT, DOWNLOAD_ROOT, INFOBUTTON_ROOT}
+)
 # Pages and files the build adds to every language, beside its Markdown pages (as MkDocs source paths).
 OFFLINE_PAGE = "offline.md"  # the service worker's notice for a page never saved (src/guide/offline/steps.py)
 MANIFEST = "manifest.webmanifest"  # the web app manifest (src/guide/offline/steps.py)
@@ -80,6 +85,18 @@ def api_index_path() -> str:
 
 def oembed_path(locale: str, bare_url: str) -> str:
     return f"{OEMBED_ROOT}/{locale}/{page_slug(bare_url)}.json"
+
+
+def infobutton_answer_path(system: str | None, code: str | None, locale: str, suffix: str) -> str:
+    """A static answer to an infobutton request: 'infobutton/2.16.840.1.113883.6.90/G95.20/es.json';
+    system and code None: the answer to a code the guide does not map, 'infobutton/empty/es.json'."""
+    folder = f"{system}/{code}" if system and code else "empty"
+    return f"{INFOBUTTON_ROOT}/{folder}/{locale}{suffix}"
+
+
+def changes_feed_path(locale: str | None) -> str:
+    """The safety change feed of every language (None), or of one: 'changes.atom', 'es/changes.atom'."""
+    return f"{locale}/{CHANGES_FEED}" if locale else CHANGES_FEED
 
 
 def handout_path(locale: str, bare_url: str) -> str:

@@ -8,14 +8,14 @@ import json
 import os
 from pathlib import Path
 
-from guide.core.outputs import SHARED_FOLDERS, SITE_LEVEL_FOLDERS, is_service_worker
+from guide.core.outputs import CHANGES_FEED, SHARED_FOLDERS, SITE_LEVEL_FOLDERS, is_service_worker
 from guide.search.search_index import SEARCH_INDEX, unused_lunr_file
 from guide.core.site_config import Language, languages
 
 # Source maps and precompressed copies: no page loads them.
 UNREAD_SUFFIXES = (".map", ".gz")
-# For crawlers and for the web host: no page of the guide links to them.
-HOST_FILES = ("sitemap.xml", "404.html")
+# For crawlers, feed readers and the web host: no reader needs them offline.
+HOST_FILES = ("sitemap.xml", "404.html", CHANGES_FEED)
 
 
 def search_languages(site: Path, language: Language) -> list[str]:
