@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,9 @@ class ChangeLog:
         return False
 
     def concerns(self, change: Change, locale: str) -> bool:
-        return not change.languages or locale in change.languages or locale in change.safety
+        """The languages it names, else those whose safety text it logs, else every language."""
+        named = change.languages or tuple(change.safety)
+        return not named or locale in named
 
     def last_logged(self, locale: str) -> dict[str, str] | None:
         return next((entry.safety[locale] for entry in self.changes if locale in entry.safety), None)
@@ -140,9 +143,10 @@ def parse_log(text: str, path: Path, known_languages: tuple[str, ...], pages: se
         if not isinstance(safety, dict):
             raise ContentError(path, line_of(lines, "changes", index, "safety"), "safety must be a mapping")
         for locale, value in [*((code, None) for code in listed_languages), *safety.items()]:
-            if locale not in known_languages:
+            # A language no longer built keeps its history: a language code is two or three letters.
+            if not isinstance(locale, str) or not re.fullmatch(r"[a-z]{2,3}", locale):
                 raise ContentError(
-                    path, line, f"unknown language '{locale}': use {', '.join(known_languages)}"
+                    path, line, f"{locale!r} is not a language code: use one of {', '.join(known_languages)}"
                 )
             if value is not None and (not isinstance(value, dict) or set(value) != set(PARTS)):
                 raise ContentError(

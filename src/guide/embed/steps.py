@@ -26,6 +26,9 @@ from guide.core.html_fragments import has_class, inner_html, parse_fragment, wit
 from guide.core.outputs import (
     EMBED_ROOT,
     HOSPITALS_PAGE,
+    INFOBUTTON_ROOT,
+    changes_feed_path,
+    infobutton_answer_path,
     absolute_url,
     alert_card_path,
     embed_card_path,
@@ -35,6 +38,8 @@ from guide.core.outputs import (
     oembed_path,
 )
 from guide.catalogues.triage import TIERS
+from guide.infobutton.codes import ICD10CM
+from guide.infobutton.steps import REQUEST, rewrite_rule
 from guide.core.site_config import bare_page_url, language_prefix, page_url, text_direction
 from guide.catalogues.language_registry import load_language
 from guide.core.engine import File, Files, get_relative_url, MkDocsConfig, Page
@@ -102,11 +107,30 @@ def add_hospitals_page(files: Files, config: MkDocsConfig, handouts: bool) -> No
             html.escape(strings["for_hospitals_other"]),
             "\n".join(f"- <{site_url}{path}>" for path in other_uses),
             html.escape(strings["for_hospitals_oembed"]),
+            *hospital_records_section(strings, site_url, locale),
             html.escape(strings["for_hospitals_licence"]),
         ]
     )
     files.append(File.generated(config, prefix + HOSPITALS_PAGE, content=content + "\n"))
     return files
+
+
+def hospital_records_section(strings: dict[str, str], site_url: str, locale: str) -> list[str]:
+    """The infobutton (an example address, the answers, a rewrite rule) and the change feeds."""
+    example = (
+        f"{site_url}{INFOBUTTON_ROOT}/?{REQUEST['system']}={ICD10CM}&{REQUEST['code']}=G95.20"
+        f"&{REQUEST['language']}={locale}"
+    )
+    answer = site_url + infobutton_answer_path(ICD10CM, "G95.20", locale, ".json")
+    return [
+        f"## {strings['for_hospitals_infobutton_heading']} {{#infobutton}}",
+        html.escape(strings["for_hospitals_infobutton"]),
+        f"- <{example}>\n- <{answer}>\n- <{answer.removesuffix('.json')}.atom>",
+        html.escape(strings["for_hospitals_infobutton_answers"]),
+        f"```nginx\n{rewrite_rule()}\n```",
+        html.escape(strings["for_hospitals_changes"]),
+        f"- <{site_url}{changes_feed_path(None)}>\n- <{site_url}{changes_feed_path(locale)}>",
+    ]
 
 
 def _material_stylesheet(config: MkDocsConfig) -> str:

@@ -42,6 +42,40 @@ EMPTY = "empty"  # the folder of the answers to a code the guide does not map
 AUTHOR_URL_PATH = "for-hospitals/"
 
 
+def rewrite_rule() -> str:
+    """An nginx rule for hospitals that proxy the query form (knowledgeResponseType=application/json or
+    text/xml, as MedlinePlus Connect takes it) to the static answers; without that option, the page."""
+    others = "|".join(language.locale for language in languages() if not language.default)
+    default = next(language.locale for language in languages() if language.default)
+    return f"""map $args $infobutton_system {{
+    default "none";
+    "~(^|&)mainSearchCriteria\\.v\\.cs=(urn:oid:)?(?<oid>[0-9]+(\\.[0-9]+)+)(&|$)" $oid;
+}}
+map $args $infobutton_code {{
+    default "none";
+    "~(^|&)mainSearchCriteria\\.v\\.c=(?<code>[A-Z][0-9A-Z]{{2}}(\\.[0-9A-Z]{{1,4}})?)(&|$)" $code;
+}}
+map $args $infobutton_language {{
+    default "{default}";
+    "~(^|&)informationRecipient\\.languageCode\\.c=(?<lang>{others})([-_][A-Za-z0-9]+)?(&|$)" $lang;
+}}
+map $args $infobutton_type {{
+    default "";
+    "~(^|&)knowledgeResponseType=application/json(&|$)" "json";
+    "~(^|&)knowledgeResponseType=text/xml(&|$)" "atom";
+}}
+server {{
+    location = /{INFOBUTTON_ROOT}/ {{
+        if ($infobutton_type) {{
+            rewrite ^ /{INFOBUTTON_ROOT}/$infobutton_system/$infobutton_code/$infobutton_language.$infobutton_type last;
+        }}
+    }}
+    location /{INFOBUTTON_ROOT}/ {{
+        try_files $uri /{INFOBUTTON_ROOT}/{EMPTY}/$infobutton_language.$infobutton_type =404;
+    }}
+}}"""
+
+
 def emergency_card_text(locale: str) -> str:
     """The emergency card in a language, as plain text: its title, lead, signs and action (the triage
     catalogue's words for that language, never retyped)."""
