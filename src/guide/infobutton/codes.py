@@ -105,6 +105,14 @@ def _text(entry: dict[str, Any], key: str, path: Path, line: int, what: str) -> 
     return value
 
 
+def _address(entry: dict[str, Any], key: str, path: Path, line: int, what: str) -> str:
+    """An official page: an https:// address."""
+    value = _text(entry, key, path, line, what)
+    if not value.startswith("https://"):
+        raise ContentError(path, line, f"{what}: {key} must be an https:// address")
+    return value
+
+
 def parse_codes(text: str, path: Path, pages: set[str]) -> CodeList:
     """The code list of data/codes.yml; a mistake is one line, with the file and line to fix. pages: the pages
     a code may open (file names of docs/en/ without .md)."""
@@ -126,11 +134,7 @@ def parse_codes(text: str, path: Path, pages: set[str]) -> CodeList:
                 line,
                 f"code system {oid!r} is not one the guide can check: use {', '.join(CODE_PATTERNS)}",
             )
-        url = _text(entry, "url", path, line, f"code system {oid}")
-        if not url.startswith("https://"):
-            raise ContentError(
-                path, line_of(lines, "systems", index, "url"), "url must be an https:// address"
-            )
+        url = _address(entry, "url", path, line_of(lines, "systems", index, "url"), f"code system {oid}")
         systems[oid] = CodeSystem(
             oid, _text(entry, "name", path, line, oid), _text(entry, "citation", path, line, oid), url
         )
@@ -164,13 +168,7 @@ def parse_codes(text: str, path: Path, pages: set[str]) -> CodeList:
                 line_of(lines, "codes", index, "page"),
                 f"code {code}: no page '{page}' (docs/en/{page}.md); use one of {', '.join(sorted(pages))}",
             )
-        source = _text(entry, "source", path, line, f"code {code}")
-        if not source.startswith("https://"):
-            raise ContentError(
-                path,
-                line_of(lines, "codes", index, "source"),
-                f"code {code}: source must be an https:// address",
-            )
+        source = _address(entry, "source", path, line_of(lines, "codes", index, "source"), f"code {code}")
         codes.append(Code(system, code, _text(entry, "title", path, line, f"code {code}"), page, source))
     return CodeList(systems, tuple(codes))
 
