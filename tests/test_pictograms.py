@@ -25,7 +25,7 @@ def test_every_sign_and_action_of_every_card_has_its_pictogram_in_every_language
             with_cards.add(page.html.get("lang", ""))
             tier = next(name for name in TIERS if name in card["class"])
             where = f"{path.relative_to(site)} ({tier} card)"
-            action = card.select_one(".triage-action > svg.pictogram")
+            action = card.select_one(".admonition-title > svg.pictogram")  # right above the action
             assert action is not None, f"{where}: the action has no pictogram"
             assert action["data-icon"] == catalogue.tiers[tier].action_icon, where
             for item in card.select("li[data-sign]"):

@@ -254,9 +254,11 @@ def render_box(
         f'<div class="admonition {box.tier} triage-box"'
         + (f' role="region" aria-labelledby="{title_id}"' if landmark else "")
         + f' data-signs="{" ".join(box.signs)}">',
-        f'<h{level} class="admonition-title" id="{title_id}">{html.escape(words["title"])}</h{level}>',
-        f'<p class="triage-action">{inline_svg(catalogue.tiers[box.tier].action_icon, icons)}'
-        f"{html.escape(words['action'])}</p>",
+        # The action's pictogram (a phone, an ambulance...) leads the title bar, right above the action: in
+        # the action's own lines it would make a long action one line longer.
+        f'<h{level} class="admonition-title" id="{title_id}">'
+        f"{inline_svg(catalogue.tiers[box.tier].action_icon, icons)}{html.escape(words['title'])}</h{level}>",
+        f'<p class="triage-action">{html.escape(words["action"])}</p>',
         emergency_call(language, locale, index) if box.tier in CALLING_TIERS else "",
         f'<p class="triage-lead">{html.escape(words["lead"])}</p>',
         f'<ul class="triage-signs">{signs}</ul>',
