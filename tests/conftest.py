@@ -88,6 +88,8 @@ def copy_project(target: Path, languages: tuple[str, ...] | None = None, docs: P
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy(source, target / part)
+    # The pictograms the build reads (npm ci installs them): shared, not copied.
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     if docs != ROOT / "docs":
         keep_only_pages(target)
     if languages is not None:

@@ -33,6 +33,13 @@ DANGEROUS = re.compile(
     r"|\son[a-z]+\s*=|javascript:|vbscript:|data:text|\ssrcset=|formaction|<!--",
     re.IGNORECASE,
 )
+# The cards' pictograms (guide/catalogues/pictograms.py): an SVG of paths and groups with plain attributes,
+# which the build writes and nothing can run in; anything else in an SVG is still dangerous.
+PICTOGRAM = re.compile(
+    r'<svg(?: (?:class|width|height|viewBox|fill|aria-hidden|focusable|data-icon)="[^"<>]*")*>'
+    r'(?:</?(?:path|g)(?: (?:d|fill|fill-rule|clip-rule)="[^"<>]*")*>)*</svg>',
+    re.IGNORECASE,  # the API writes HTML, whose parser takes viewbox as the SVG's viewBox
+)
 
 
 def render(text: str) -> str:
@@ -414,7 +421,7 @@ def test_every_built_page_has_a_policy_and_no_api_section_holds_anything_dangero
         assert 'http-equiv="Content-Security-Policy"' in html, page
     for document in (site / "api").rglob("*.json"):
         for section in json.loads(document.read_text(encoding="utf-8")).get("sections", []):
-            assert not DANGEROUS.search(section["html"]), (document, section["id"])
+            assert not DANGEROUS.search(PICTOGRAM.sub("", section["html"])), (document, section["id"])
 
 
 @pytest.mark.parametrize(

@@ -204,6 +204,7 @@ def triage_document(locale: str) -> dict[str, Any]:
                 "lead_sources": list(catalogue.tiers[name].lead_sources),
                 "action_sources": list(catalogue.tiers[name].action_sources),
                 "action_general_advice": catalogue.tiers[name].action_general_advice,
+                "action_icon": catalogue.tiers[name].action_icon,
             }
             for name in TIERS
         ],
@@ -214,6 +215,7 @@ def triage_document(locale: str) -> dict[str, Any]:
                 "text": words.signs[sign.id],
                 "sources": list(sign.sources),
                 "general_advice": sign.general_advice,
+                "icon": sign.icon,
             }
             for sign in catalogue.signs.values()
         ],

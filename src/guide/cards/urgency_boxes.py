@@ -21,6 +21,7 @@ from guide.catalogues.emergency_numbers import Country, country_name, load_numbe
 from guide.core.pages import ContentError, body_offset, split_front_matter
 from guide.catalogues.sources import citation_html
 from guide.catalogues.language_registry import LanguageData
+from guide.catalogues.pictograms import health_icons, inline_svg
 from guide.catalogues.triage import TIERS, load_catalogue
 
 # Any admonition opener, so that a collapsible or titled urgency box is caught too.
@@ -255,10 +256,14 @@ def render_box(
     no citation inside, one "Why we say this" link to the sources behind the card (about.md#card-<tier>)."""
     words = language.triage.tiers[box.tier]
     strings = language.strings
+    catalogue = load_catalogue()
+    icons = health_icons()
     title_id = f"card-{index}"
     level = box.heading_level
+    # Each sign's pictogram stands in the bullet's place, so the words wrap exactly as without it.
     signs = "".join(
-        f'<li data-sign="{sign_id}">{html.escape(language.triage.signs[sign_id])}</li>'
+        f'<li data-sign="{sign_id}">{inline_svg(catalogue.signs[sign_id].icon, icons)}'
+        f"{html.escape(language.triage.signs[sign_id])}</li>"
         for sign_id in box.signs
     )
     advice = (
@@ -274,7 +279,10 @@ def render_box(
         f'<div class="admonition {box.tier} triage-box"'
         + (f' role="region" aria-labelledby="{title_id}"' if landmark else "")
         + f' data-signs="{" ".join(box.signs)}">',
-        f'<h{level} class="admonition-title" id="{title_id}">{html.escape(words["title"])}</h{level}>',
+        # The action's pictogram (a phone, an ambulance...) leads the title bar, right above the action: in
+        # the action's own lines it would make a long action one line longer.
+        f'<h{level} class="admonition-title" id="{title_id}">'
+        f"{inline_svg(catalogue.tiers[box.tier].action_icon, icons)}{html.escape(words['title'])}</h{level}>",
         f'<p class="triage-action">{html.escape(words["action"])}</p>',
         emergency_call(language, locale, index) if box.tier in CALLING_TIERS else "",
         urgent_call(language, locale) if box.tier == "urgent" else "",

@@ -109,6 +109,11 @@ STRINGS = (
     "language_offer",
     "language_offer_switch",
     "language_offer_dismiss",
+    "listen",
+    "listen_pause",
+    "listen_resume",
+    "listen_stop",
+    "listen_no_voice",
     "source_label",
     "urgent_number_in",
 )

@@ -13,6 +13,7 @@ from typing import Any
 from guide.core.project import cached, project
 from guide.core.input_files import load_yaml_tree
 from guide.core.pages import ContentError
+from guide.catalogues.pictograms import check_icon, health_icons
 from guide.catalogues.sources import all_sources
 from guide.core.yaml_lines import KeyPath, line_of, node_lines
 
@@ -29,6 +30,7 @@ class Sign:
     tier: str
     sources: tuple[int, ...]
     general_advice: bool
+    icon: str  # the Health Icons pictogram beside the sign (guide/catalogues/pictograms.py)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Tier:
     lead_sources: tuple[int, ...]
     action_sources: tuple[int, ...]
     action_general_advice: bool
+    action_icon: str  # the pictogram beside the action: a phone, an ambulance, a hospital, a calendar
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,13 @@ def load_catalogue() -> Catalogue:
                 "action_sources",
             ),
             bool(entry.get("action_general_advice")),
+            check_icon(
+                entry.get("action_icon"),
+                health_icons(),
+                path,
+                line_of(lines, "tiers", name, "action_icon"),
+                f"tiers.{name}.action_icon",
+            ),
         )
     signs: dict[str, Sign] = {}
     english_signs: dict[str, str] = {}
@@ -186,7 +196,14 @@ def load_catalogue() -> Catalogue:
             raise ContentError(
                 path, line, f"sign '{sign_id}' cites no source: add sources, or general_advice: true"
             )
-        signs[sign_id] = Sign(sign_id, entry["tier"], sources, general_advice)
+        icon = check_icon(
+            entry.get("icon"),
+            health_icons(),
+            path,
+            line_of(lines, "signs", index, "icon"),
+            f"sign '{sign_id}' icon",
+        )
+        signs[sign_id] = Sign(sign_id, entry["tier"], sources, general_advice, icon)
         english_signs[sign_id] = _text(data, ("signs", index, "text"), lines, path)
     # English words in the shape every other language uses (signs keyed by id), checked the same way.
     english = wording({**data, "signs": english_signs}, (), list(signs), lines, path)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from guide.core.project import cached
+from guide.catalogues.pictograms import SVG_MARKUP
 from guide.catalogues.sources import all_sources
 
 
@@ -121,6 +122,8 @@ GENERATED_MARKUP = MarkupPolicy(
         "option": frozenset({"value", "selected"}),
         "label": frozenset({"for"}),
         "input": frozenset({"name", "placeholder", "autocomplete", "spellcheck"}),
+        # The cards' pictograms (guide/catalogues/pictograms.py): paths only, no text, link or style.
+        **SVG_MARKUP,
     },
     global_attributes=frozenset({"id", "lang", "dir", "title", "hidden", "role"}),
     attribute_prefixes=frozenset({"data-", "aria-"}),
@@ -162,6 +165,9 @@ GENERATED_MARKUP = MarkupPolicy(
             "country-picker__none",
             # The emergency numbers table of the sources page (src/guide/cards/numbers_table.py)
             "numbers-table",
+            # The pictograms beside each sign and action (src/guide/catalogues/pictograms.py)
+            "pictogram",
+            "pictogram--directional",
         }
     ),
     attribute_values={"input": {"type": frozenset({"search"})}, "button": {"type": frozenset({"button"})}},
