@@ -294,8 +294,9 @@ def cmd_new_language(args: argparse.Namespace) -> int:
         f'"lang: {code}":\n  - changed-files:\n      - any-glob-to-any-file:\n'
         f"          - docs/{code}/**\n          - translations/{code}.yml\n",
     )
+    _log_new_language(code)
     print(
-        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS and .github/labeler.yml, and wrote docs/{code}/,\n"
+        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS, .github/labeler.yml and data/changes.yml, and wrote docs/{code}/,\n"
         f"tests/fixtures/small-guide/docs/{code}/ and translations/{code}.yml in English, marked as still to\n"
         "translate. Next:\n"
         f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); list the countries that speak it\n"
@@ -303,6 +304,24 @@ def cmd_new_language(args: argparse.Namespace) -> int:
         f"  3. ask a maintainer to create the {team} team; then make test"
     )
     return 0
+
+
+def _log_new_language(code: str) -> None:
+    """The new language's safety text (still English) opens its history in data/changes.yml, so that the
+    change feeds list every later change to it."""
+    from guide.changes.safety_log import CHANGES_FILE, language_fingerprints, logged_form
+
+    use_project(ROOT)  # forget what was read before the language's files existed
+    path = ROOT / "data" / CHANGES_FILE
+    text = path.read_text(encoding="utf-8")
+    entry = (
+        f"  - date: {datetime.date.today().isoformat()}\n"
+        f'    title: "A new language, {code}: its pages and cards, still in English until translated"\n'
+        f'    summary: "The guide has started a translation into {code}. Its warning signs and cards read as '
+        f'the English ones until a translator and a clinician have checked them."\n'
+        f"    safety:\n      {code}: {logged_form(language_fingerprints(code))}\n"
+    )
+    path.write_text(text.replace("changes:\n", "changes:\n" + entry, 1), encoding="utf-8")
 
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
