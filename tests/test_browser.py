@@ -13,7 +13,12 @@ EMERGENCY_RED = "rgb(179, 38, 30)"  # --guide-emergency in overrides/assets/styl
 WHITE = "rgb(255, 255, 255)"
 DRAFT_OLIVE = "rgb(107, 93, 0)"  # --guide-draft
 
-GENERATED_PAGES = ["for-hospitals/", "translation-status/", "offline/"]  # made by the build, not in the nav
+GENERATED_PAGES = [
+    "for-hospitals/",
+    "translation-status/",
+    "offline/",
+    "alert-card/",
+]  # made by the build, not in the nav
 PAGES = [
     language.url_prefix + path
     for language in languages()

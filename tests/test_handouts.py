@@ -179,9 +179,17 @@ def test_alert_cards_carry_the_signs_and_fit_their_size(site: Path, language) ->
         for sign in load_catalogue().card_signs:
             assert holds(text, words.signs[sign]), f"{pdf.name}: sign {sign} is missing or cut off"
         assert holds(text, words.card["say"]) and holds(text, words.card["team_number"])
+        # The back ends with the note for the clinician, not with the emergency box's title and no number.
+        assert holds(text, words.clinician["note"]), f"{pdf.name}: the clinician's note is missing or cut off"
+        stray = "".join(words.tiers["emergency"]["title"].split())
+        assert stray not in "".join(text.split()), f"{pdf.name}: a stray emergency label"
     page = soup(site / language.url_prefix / "when-to-get-help" / "index.html")
     links = [link["href"] for link in page.select(".alert-card-links a")]
-    assert [link.rsplit("/", 1)[-1] for link in links] == ["alert-card.pdf", "alert-card-phone.pdf"]
+    assert [link.rstrip("/").rsplit("/", 1)[-1] for link in links] == [
+        "alert-card.pdf",
+        "alert-card-phone.pdf",
+        "alert-card",  # the card's page, in two languages (tests/test_alert_card_page.py)
+    ]
     handout = "".join(pdf_pages(site / handout_path(language.locale, "when-to-get-help/")))
     assert holds(handout, load_language(language.locale).strings["alert_card_link"]), (
         "the handout does not point to the card"

@@ -65,7 +65,7 @@ from guide.core.outputs import published_address_problem
 from guide.core.project import use_project
 from guide.core.site_config import language_prefix, languages
 from guide.embed import steps as embed
-from guide.handouts import handouts
+from guide.handouts import card_page, handouts
 from guide.handouts import steps as handout_links
 from guide.infobutton import steps as infobutton
 from guide.infobutton.codes import load_codes
@@ -178,6 +178,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         translation.check_pages_and_add_status(files, config)
         embed.add_hospitals_page(files, config, self.prints_handouts)
         offline.add_offline_page_and_manifest(files, config)
+        card_page.add_alert_card_page(files, config)
         return files
 
     on_files = CombinedEvent(_check_files, _add_generated_pages)
@@ -233,6 +234,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         ui_strings.add_page_strings(context, page, locale)
         cards.add_known_countries(context)
         offline.add_offline_context(context, page, config, self.writes_zips)
+        card_page.add_card_context(context, page, locale)
         if written:
             translation.add_translation_state(context, page, locale)
             structured_data.add_structured_data(context, page, config)

@@ -193,6 +193,7 @@ def triage_document(locale: str) -> dict[str, Any]:
     cited = {n for sign in catalogue.signs.values() for n in sign.sources}
     cited |= {n for tier in catalogue.tiers.values() for n in (*tier.lead_sources, *tier.action_sources)}
     cited |= set(catalogue.say_sources)
+    cited |= {n for numbers in catalogue.clinician_sources.values() for n in numbers}
     return {
         "schema_version": SCHEMA_VERSION,
         "language": locale,
@@ -219,7 +220,14 @@ def triage_document(locale: str) -> dict[str, Any]:
             }
             for sign in catalogue.signs.values()
         ],
-        "card": {**words.card, "say_sources": list(catalogue.say_sources)},
+        "card": {
+            **words.card,
+            "say_sources": list(catalogue.say_sources),
+            "clinician": {
+                **words.clinician,
+                **{f"{line}_sources": list(n) for line, n in catalogue.clinician_sources.items()},
+            },
+        },
         "sources": _source_entries(cited),
         "licence": LICENCE,
     }

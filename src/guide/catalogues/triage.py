@@ -21,7 +21,20 @@ TRIAGE_FILE = "triage.yml"  # in data/
 # Most urgent first: one card each, and the admonition kinds of the boxes (`!!! other-emergency`).
 TIERS = ("emergency", "other-emergency", "urgent", "routine")
 TIER_TEXTS = ("title", "lead", "action")
-CARD_TEXTS = ("title", "say_heading", "say", "team_number", "cancer_type", "signs_heading")
+CARD_TEXTS = (
+    "title",
+    "say_heading",
+    "say",
+    "team_number",
+    "cancer_type",
+    "signs_heading",
+    "name",
+    "hospital",
+    "notes",
+)
+# The side of the alert card for the clinician (`card: clinician:`), in the language of the country the
+# reader is in (src/guide/handouts/card_page.py).
+CLINICIAN_TEXTS = ("heading", "note", "mri", "local_number")
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,7 @@ class Catalogue:
     tiers: dict[str, Tier]
     signs: dict[str, Sign]  # in catalogue order
     say_sources: tuple[int, ...]
+    clinician_sources: dict[str, tuple[int, ...]]  # "note" and "mri": what says each line for the clinician
     card_signs: tuple[str, ...]  # the emergency signs printed on the alert card
     english: Wording
 
@@ -58,6 +72,7 @@ class Wording:
     tiers: dict[str, dict[str, str]]  # tier -> {title, lead, action}
     signs: dict[str, str]
     card: dict[str, str]
+    clinician: dict[str, str]  # card.clinician
 
 
 def _sources(value: Any, path: Path, line: int, what: str) -> tuple[int, ...]:
@@ -96,6 +111,9 @@ def wording(data: Any, root: KeyPath, signs: list[str], lines: dict[KeyPath, int
         },
         signs={sign: _text(data, (*root, "signs", sign), lines, path) for sign in signs},
         card={text: _text(data, (*root, "card", text), lines, path) for text in CARD_TEXTS},
+        clinician={
+            text: _text(data, (*root, "card", "clinician", text), lines, path) for text in CLINICIAN_TEXTS
+        },
     )
 
 
@@ -114,6 +132,10 @@ def typed_numbers(
         for key, text in texts.items()
     ]
     pairs += [(("card", key), text, english.card[key]) for key, text in translated.card.items()]
+    pairs += [
+        (("card", "clinician", key), text, english.clinician[key])
+        for key, text in translated.clinician.items()
+    ]
     for key_path, text, english_text in pairs:
         allowed = {int(number) for number in _DIGITS.findall(english_text)}
         for number in _DIGITS.findall(text):
@@ -210,9 +232,24 @@ def load_catalogue() -> Catalogue:
     say_sources = _sources(
         data["card"].get("say_sources"), path, line_of(lines, "card", "say_sources"), "say_sources"
     )
+    clinician_sources = {
+        line: _sources(
+            data["card"].get(f"{line}_sources"),
+            path,
+            line_of(lines, "card", f"{line}_sources"),
+            f"card.{line}_sources",
+        )
+        for line in ("note", "mri")
+    }
+    if not all(clinician_sources.values()):
+        raise ContentError(
+            path,
+            line_of(lines, "card"),
+            "card.note_sources and card.mri_sources must cite the clinician's lines",
+        )
     card_signs = data["card"].get("signs")
     if not isinstance(card_signs, list) or any(
         signs.get(s) is None or signs[s].tier != "emergency" for s in card_signs
     ):
         raise ContentError(path, line_of(lines, "card", "signs"), "card.signs must list emergency sign ids")
-    return Catalogue(tiers, signs, say_sources, tuple(card_signs), english)
+    return Catalogue(tiers, signs, say_sources, clinician_sources, tuple(card_signs), english)

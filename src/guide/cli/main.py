@@ -350,6 +350,10 @@ def new_language_file(code: str) -> str:
         triage += [f"    {tier}:", *(f"      {key}: {_quoted(value)}" for key, value in texts.items())]
     triage += ["  signs:", *(f"    {sign}: {_quoted(value)}" for sign, value in words.signs.items())]
     triage += ["  card:", *(f"    {key}: {_quoted(value)}" for key, value in words.card.items())]
+    triage += [
+        "    clinician:",
+        *(f"      {key}: {_quoted(value)}" for key, value in words.clinician.items()),
+    ]
     header = (
         f"# {UNTRANSLATED_MARK}: made by `guide new-language {code}` from English. Translate every\n"
         "# value (keep the keys), choose the countries, then delete this line and the next.\n"

@@ -33,6 +33,9 @@ SITE_LEVEL_FOLDERS = frozenset(
 OFFLINE_PAGE = "offline.md"  # the service worker's notice for a page never saved (src/guide/offline/steps.py)
 MANIFEST = "manifest.webmanifest"  # the web app manifest (src/guide/offline/steps.py)
 HOSPITALS_PAGE = "for-hospitals.md"  # how to embed pages (src/guide/embed/steps.py)
+ALERT_CARD_PAGE = (
+    "alert-card.md"  # the alert card in two languages, filled in on the device (handouts/card_page.py)
+)
 STATUS_PAGE = "translation-status.md"  # how far each translation is (src/guide/translation/steps.py)
 LICENCE = {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"}
 

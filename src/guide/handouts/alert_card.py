@@ -1,5 +1,6 @@
 """The alert card: a wallet-size card (and a phone-screen version) that a patient carries, in their language,
-with the emergency signs, what to say, and blank lines for their cancer team's number and cancer type.
+with the emergency signs, what to say, blank lines for their cancer team's number and cancer type, and a note
+for the clinician. The card in two languages, filled in on the device, is the card's page (card_page.py).
 Built from the triage catalogue, the language's words and the emergency numbers; printed by src/guide/handouts/steps.py.
 """
 
@@ -47,7 +48,9 @@ def card_html(locale: str, stylesheet: str, address: str) -> str:
         "</section>"
         '<section class="alert-card__side alert-card__back">'
         f"<h2>{html.escape(words['signs_heading'])}</h2><ul>{signs}</ul>"
-        f'<p class="alert-card__action">{html.escape(language.triage.tiers["emergency"]["title"])}</p>'
+        # The back ends with the note for the clinician who reads the card, not with a label and no number.
+        f"<h2>{html.escape(language.triage.clinician['heading'])}</h2>"
+        f'<p class="alert-card__action">{html.escape(language.triage.clinician["note"])}</p>'
         f'<p class="alert-card__address" dir="ltr">{html.escape(address)}</p>'
         "</section></body></html>\n"
     )

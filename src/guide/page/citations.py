@@ -10,7 +10,7 @@ from guide.catalogues.language_registry import load_language
 from guide.core.engine import Page
 
 
-def _source_list(numbers: list[int], heading: str, intro: str) -> str:
+def source_list(numbers: list[int], heading: str, intro: str) -> str:
     items = []
     for number in sorted(numbers):
         source = all_sources()[number]
@@ -28,7 +28,7 @@ def link_citations_and_list_sources(markdown: str, page: Page, locale: str) -> s
     strings = load_language(locale).strings
     # Blocks built from data (urgency boxes, the numbers table) cite sources of their own; list those too.
     listed = sorted(set(page.meta["sources"]) | cited_by_blocks(page))
-    return link_citations(markdown) + _source_list(
+    return link_citations(markdown) + source_list(
         listed, strings["sources_heading"], strings["sources_intro"]
     )
 

@@ -1,0 +1,37 @@
+"""Which language the alert card's second side speaks: the language of the country the reader is in.
+
+Pure functions, tested in tests/unit/test_card_language.py; the card's page (handouts/card_page.py) writes
+their answer for every country into the page's head, where the reader's country is known before drawing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+FALLBACK = "en"  # where no language of the guide lists the country
+
+
+def card_language(country: str | None, countries: Mapping[str, Sequence[str]]) -> str:
+    """The guide language whose `countries:` list holds `country`, the one that lists it earliest (a tie
+    goes to the language that comes first in `countries`, the order of mkdocs.yml); English where none
+    does, or where the country is not known."""
+    ranked = sorted(
+        (codes.index(country), order, language)
+        for order, (language, codes) in enumerate(countries.items())
+        if country in codes
+    )
+    return ranked[0][2] if ranked else FALLBACK
+
+
+def second_side(
+    country: str | None, page_language: str, countries: Mapping[str, Sequence[str]]
+) -> str | None:
+    """The language of the card's second side on a page in `page_language`, or None when the country's
+    language is the page's own: the clinician reads the reader's side, and the card shows one language."""
+    language = card_language(country, countries)
+    return None if language == page_language else language
+
+
+def card_languages(known: Sequence[str], countries: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """card_language of every country we know a number for, as the page's head script looks it up."""
+    return {country: card_language(country, countries) for country in sorted(known)}
