@@ -21,6 +21,7 @@ from guide.core.project import cached, project
 from guide.core.input_files import load_yaml_tree
 from guide.core.pages import ContentError, read_text_file
 from guide.checks.plain_text import check_plain_text_node
+from guide.core.digits import new_digit_run
 from guide.core.site_config import nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.catalogues.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
@@ -249,6 +250,26 @@ def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]
     return tuple(codes)
 
 
+def _numbers_only_from_english(language: LanguageData, english: LanguageData, lines: dict) -> None:
+    """A UI string, site text or menu title holds only the numbers its English string holds (any script):
+    many are printed inside a card, next to the number to call."""
+    texts = [(("strings", key), language.strings[key], english.strings[key]) for key in STRINGS]
+    texts += [(("site", key), getattr(language.site, key), getattr(english.site, key)) for key in SITE_TEXTS]
+    texts += [
+        (("site", "nav_translations", title), text, title)
+        for title, text in language.site.nav_translations.items()
+    ]
+    for key_path, text, english_text in texts:
+        run = new_digit_run(text, english_text)
+        if run is not None:
+            raise ContentError(
+                language.path,
+                line_of(lines, *key_path),
+                f"'{'.'.join(key_path)}' has the number '{run.written}', which the English text does not: "
+                "numbers to call come from data/emergency-numbers.yml; delete it",
+            )
+
+
 @cached
 def load_language(language: str) -> LanguageData:
     path = translation_path(language)
@@ -264,7 +285,7 @@ def load_language(language: str) -> LanguageData:
         typed_numbers(triage, catalogue.english, ("triage",), lines, path)
     # English names the key terms (and which are safety terms); every other language gives the same ones.
     english_terms = None if language == SOURCE_LANGUAGE else tuple(load_language(SOURCE_LANGUAGE).key_terms)
-    return LanguageData(
+    loaded = LanguageData(
         language=language,
         path=path,
         site=_site(data, lines, path, language),
@@ -273,6 +294,9 @@ def load_language(language: str) -> LanguageData:
         triage=triage,
         key_terms=parse_key_terms(data, lines, path, english_terms),
     )
+    if language != SOURCE_LANGUAGE:
+        _numbers_only_from_english(loaded, load_language(SOURCE_LANGUAGE), lines)
+    return loaded
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,11 @@ def _line_of(key: str, yaml_text: str) -> int:
     return 1
 
 
+def front_matter_line(key: str, markdown: str) -> int:
+    """The file line of a top-level front matter key, else 1."""
+    return _line_of(key, split_front_matter(markdown)[0])
+
+
 def check_meta(meta: dict[str, Any], path: Path | str, yaml_text: str = "") -> None:
     for key in REQUIRED_KEYS:
         if meta.get(key) in (None, "", []):
