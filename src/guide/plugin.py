@@ -5,6 +5,7 @@ names (a folder per feature: cards/, checks/, translation/, embed/, api/, search
 page/). A page's journey, in every language:
 
   on_page_read_source  checks/content_safety   read and check the file before MkDocs parses it
+                       checks/text_controls    no character that reverses or hides text
                        checks/reader_facts     a translation's title and description add no number
   on_pre_page          checks/content_safety   what the page's own Markdown renders to is checked
   on_page_markdown     cards, numbers table    urgency cards and the numbers table become placeholders
@@ -48,7 +49,7 @@ from guide.api import steps as api
 from guide.cards import numbers_table
 from guide.cards import steps as cards
 from guide.catalogues.language_registry import SITE_TEXTS, load_language
-from guide.checks import content_safety, internal_links, reader_facts
+from guide.checks import content_safety, internal_links, reader_facts, text_controls
 from guide.checks.csp import add_content_security_policy
 from guide.config import GuideConfig
 from guide.core.build_phases import (
@@ -168,6 +169,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @one_line_refusals
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         source = content_safety.read_page_source(page)
+        text_controls.check_page(page, source)
         reader_facts.check_title_and_description(page, source)
         return source
 

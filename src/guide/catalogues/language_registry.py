@@ -21,6 +21,7 @@ from guide.core.project import cached, project
 from guide.core.input_files import load_yaml_tree
 from guide.core.pages import ContentError, read_text_file
 from guide.checks.plain_text import check_plain_text_node
+from guide.checks.text_controls import check_text_controls
 from guide.core.digits import new_digit_run
 from guide.core.site_config import nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
@@ -160,7 +161,9 @@ def _parse(path: Path) -> tuple[dict[str, Any], yaml.Node]:
     """The file's values and its YAML node tree."""
     if not path.is_file():
         raise ContentError(path, 1, "translation file is missing")
-    data, root = load_yaml_tree(read_text_file(path), path)
+    text = read_text_file(path)
+    check_text_controls(text, path)
+    data, root = load_yaml_tree(text, path)
     if not isinstance(data, dict) or root is None:
         raise ContentError(path, 1, "must be a mapping with strings, countries, triage and key_terms")
     return data, root
