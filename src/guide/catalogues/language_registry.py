@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.languages import get_territory_language_info
 
 from guide.catalogues.emergency_numbers import load_numbers
 from guide.translation.key_terms import KeyTerm, missing_terms, parse_key_terms
@@ -236,7 +237,29 @@ def _site(data: dict[str, Any], lines: dict, path: Path, language: str) -> SiteT
     )
 
 
-def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]:
+def required_countries_path() -> Path:
+    return project().data / "language-countries.yml"
+
+
+@cached
+def required_countries() -> dict[str, tuple[str, ...]]:
+    """Maintainers' data: per language, the countries it shows first, in order."""
+    path = required_countries_path()
+    data = load_yaml_tree(read_text_file(path), path)[0]
+    if not isinstance(data, dict) or not all(isinstance(codes, list) for codes in data.values()):
+        raise ContentError(path, 1, "must map each language to a list of region codes, like fr: [FR, BE]")
+    return {language: tuple(codes) for language, codes in data.items()}
+
+
+def spoken_in(language: str, country: str) -> bool:
+    """Whether CLDR counts the language among the country's languages (zh_Hant counts as zh)."""
+    return any(
+        spoken == language or spoken.startswith(f"{language}_")
+        for spoken in get_territory_language_info(country)
+    )
+
+
+def _countries(data: dict[str, Any], lines: dict, path: Path, language: str) -> tuple[str, ...]:
     codes = data.get("countries")
     line = line_of(lines, "countries")
     if not isinstance(codes, list) or not codes:
@@ -249,6 +272,28 @@ def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]
                 line_of(lines, "countries", index),
                 f"country '{code}' has no entry in data/emergency-numbers.yml: use one of its region codes, "
                 "or ask a maintainer to add the country with a source",
+            )
+    required = required_countries().get(language)
+    if required is None:
+        raise ContentError(
+            required_countries_path(),
+            1,
+            f"no countries for '{language}': add '{language}: [...]' (maintainers)",
+        )
+    if tuple(codes[: len(required)]) != required or len(set(codes)) != len(codes):
+        raise ContentError(
+            path,
+            line,
+            f"'countries' must start with {', '.join(required)}, in this order, each once "
+            "(data/language-countries.yml, kept by the maintainers); add other countries only after them",
+        )
+    for index, code in enumerate(codes[len(required) :], start=len(required)):
+        if not spoken_in(language, code):
+            raise ContentError(
+                path,
+                line_of(lines, "countries", index),
+                f"country '{code}' is not one where '{language}' is spoken (CLDR); add only such countries, "
+                "or ask a maintainer to add it to data/language-countries.yml",
             )
     return tuple(codes)
 
@@ -293,7 +338,7 @@ def load_language(language: str) -> LanguageData:
         path=path,
         site=_site(data, lines, path, language),
         strings=_strings(data, lines, path),
-        countries=_countries(data, lines, path),
+        countries=_countries(data, lines, path, language),
         triage=triage,
         key_terms=parse_key_terms(data, lines, path, english_terms),
     )
