@@ -5,6 +5,8 @@ names (a folder per feature: cards/, checks/, translation/, embed/, api/, search
 page/). A page's journey, in every language:
 
   on_page_read_source  checks/content_safety   read and check the file before MkDocs parses it
+                       checks/text_controls    no character that reverses or hides text
+                       checks/reader_facts     a translation's title and description add no number
   on_pre_page          checks/content_safety   what the page's own Markdown renders to is checked
   on_page_markdown     cards, numbers table    urgency cards and the numbers table become placeholders
                        checks/internal_links   links between pages resolve
@@ -14,6 +16,7 @@ page/). A page's journey, in every language:
                        page/citations          citation links are named for screen readers
                        search                  what search leaves out is marked
                        checks/content_safety   the final HTML passes the allow-list and the card checks
+                       checks/reader_facts     no number, phone, mail address or host beyond English's
   on_page_context      page, translation, ...  what the templates print; the API files and embed views
   on_post_page         page, search, checks    hreflang links, Material's markup, search base, CSP
 
@@ -46,7 +49,7 @@ from guide.api import steps as api
 from guide.cards import numbers_table
 from guide.cards import steps as cards
 from guide.catalogues.language_registry import SITE_TEXTS, load_language
-from guide.checks import content_safety, internal_links
+from guide.checks import content_safety, internal_links, reader_facts, text_controls
 from guide.checks.csp import add_content_security_policy
 from guide.config import GuideConfig
 from guide.core.build_phases import (
@@ -192,7 +195,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     @one_line_refusals
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return content_safety.read_page_source(page)
+        source = content_safety.read_page_source(page)
+        text_controls.check_page(page, source)
+        reader_facts.check_title_and_description(page, source)
+        return source
 
     @one_line_refusals
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -222,7 +228,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             html = citations.name_citations(html, locale)
         html = search_index.excluded_from_search(html)
         # Last: the final HTML that pages, embed views, the API and handouts are made from.
-        return content_safety.check_published_html(html, page, locale)
+        html = content_safety.check_published_html(html, page, locale)
+        reader_facts.check_numbers_and_addresses(html, page, locale)
+        return html
 
     @event_priority(LAST)  # after Material's search plugin has read page.content
     @one_line_refusals

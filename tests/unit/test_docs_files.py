@@ -12,7 +12,10 @@ def test_only_pages_and_plain_images_are_published(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     (docs / "en").mkdir(parents=True)
     (docs / "en" / "index.md").write_text("# Home\n", encoding="utf-8")
-    (docs / "en" / "photo.png").write_bytes(b"\x89PNG")
+    # A PNG signature and its header chunk: 1 x 1 pixels (guide/checks/images.py reads no further).
+    (docs / "en" / "photo.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (1).to_bytes(4, "big") * 2
+    )
     (docs / "en" / "evil.svg").write_text("<svg onload='x()'/>", encoding="utf-8")
     (docs / "en" / "link.md").symlink_to(docs / "en" / "index.md")
     problems = docs_file_problems(docs)

@@ -26,7 +26,7 @@ from guide.catalogues.triage import TIERS, load_catalogue
 
 # Any admonition opener, so that a collapsible or titled urgency box is caught too.
 _OPENER = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?P<rest>.*)$")
-_SIGNS = re.compile(r"^[ ]{4}signs:[ \t]*(?P<ids>.*?)[ \t]*$")
+_SIGNS = re.compile(r"^[ ]{4}signs:(?P<ids>.*)$")  # the ids are stripped one by one
 # The page that shows every sign of the catalogue.
 EVERY_SIGN_PAGE = "when-to-get-help.md"
 

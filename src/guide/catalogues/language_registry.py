@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.languages import get_territory_language_info
 
 from guide.catalogues.emergency_numbers import load_numbers
 from guide.translation.key_terms import KeyTerm, missing_terms, parse_key_terms
@@ -21,6 +22,8 @@ from guide.core.project import cached, project
 from guide.core.input_files import load_yaml_tree
 from guide.core.pages import ContentError, read_text_file
 from guide.checks.plain_text import check_plain_text_node
+from guide.checks.text_controls import check_text_controls
+from guide.core.digits import new_digit_run
 from guide.core.site_config import nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.catalogues.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
@@ -177,7 +180,9 @@ def _parse(path: Path) -> tuple[dict[str, Any], yaml.Node]:
     """The file's values and its YAML node tree."""
     if not path.is_file():
         raise ContentError(path, 1, "translation file is missing")
-    data, root = load_yaml_tree(read_text_file(path), path)
+    text = read_text_file(path)
+    check_text_controls(text, path)
+    data, root = load_yaml_tree(text, path)
     if not isinstance(data, dict) or root is None:
         raise ContentError(path, 1, "must be a mapping with strings, countries, triage and key_terms")
     return data, root
@@ -250,7 +255,29 @@ def _site(data: dict[str, Any], lines: dict, path: Path, language: str) -> SiteT
     )
 
 
-def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]:
+def required_countries_path() -> Path:
+    return project().data / "language-countries.yml"
+
+
+@cached
+def required_countries() -> dict[str, tuple[str, ...]]:
+    """Maintainers' data: per language, the countries it shows first, in order."""
+    path = required_countries_path()
+    data = load_yaml_tree(read_text_file(path), path)[0]
+    if not isinstance(data, dict) or not all(isinstance(codes, list) for codes in data.values()):
+        raise ContentError(path, 1, "must map each language to a list of region codes, like fr: [FR, BE]")
+    return {language: tuple(codes) for language, codes in data.items()}
+
+
+def spoken_in(language: str, country: str) -> bool:
+    """Whether CLDR counts the language among the country's languages (zh_Hant counts as zh)."""
+    return any(
+        spoken == language or spoken.startswith(f"{language}_")
+        for spoken in get_territory_language_info(country)
+    )
+
+
+def _countries(data: dict[str, Any], lines: dict, path: Path, language: str) -> tuple[str, ...]:
     codes = data.get("countries")
     line = line_of(lines, "countries")
     if not isinstance(codes, list) or not codes:
@@ -264,7 +291,49 @@ def _countries(data: dict[str, Any], lines: dict, path: Path) -> tuple[str, ...]
                 f"country '{code}' has no entry in data/emergency-numbers.yml: use one of its region codes, "
                 "or ask a maintainer to add the country with a source",
             )
+    required = required_countries().get(language)
+    if required is None:
+        raise ContentError(
+            required_countries_path(),
+            1,
+            f"no countries for '{language}': add '{language}: [...]' (maintainers)",
+        )
+    if tuple(codes[: len(required)]) != required or len(set(codes)) != len(codes):
+        raise ContentError(
+            path,
+            line,
+            f"'countries' must start with {', '.join(required)}, in this order, each once "
+            "(data/language-countries.yml, kept by the maintainers); add other countries only after them",
+        )
+    for index, code in enumerate(codes[len(required) :], start=len(required)):
+        if not spoken_in(language, code):
+            raise ContentError(
+                path,
+                line_of(lines, "countries", index),
+                f"country '{code}' is not one where '{language}' is spoken (CLDR); add only such countries, "
+                "or ask a maintainer to add it to data/language-countries.yml",
+            )
     return tuple(codes)
+
+
+def _numbers_only_from_english(language: LanguageData, english: LanguageData, lines: dict) -> None:
+    """A UI string, site text or menu title holds only the numbers its English string holds (any script):
+    many are printed inside a card, next to the number to call."""
+    texts = [(("strings", key), language.strings[key], english.strings[key]) for key in STRINGS]
+    texts += [(("site", key), getattr(language.site, key), getattr(english.site, key)) for key in SITE_TEXTS]
+    texts += [
+        (("site", "nav_translations", title), text, title)
+        for title, text in language.site.nav_translations.items()
+    ]
+    for key_path, text, english_text in texts:
+        run = new_digit_run(text, english_text)
+        if run is not None:
+            raise ContentError(
+                language.path,
+                line_of(lines, *key_path),
+                f"'{'.'.join(key_path)}' has the number '{run.written}', which the English text does not: "
+                "numbers to call come from data/emergency-numbers.yml; delete it",
+            )
 
 
 @cached
@@ -282,15 +351,18 @@ def load_language(language: str) -> LanguageData:
         typed_numbers(triage, catalogue.english, ("triage",), lines, path)
     # English names the key terms (and which are safety terms); every other language gives the same ones.
     english_terms = None if language == SOURCE_LANGUAGE else tuple(load_language(SOURCE_LANGUAGE).key_terms)
-    return LanguageData(
+    loaded = LanguageData(
         language=language,
         path=path,
         site=_site(data, lines, path, language),
         strings=_strings(data, lines, path),
-        countries=_countries(data, lines, path),
+        countries=_countries(data, lines, path, language),
         triage=triage,
         key_terms=parse_key_terms(data, lines, path, english_terms),
     )
+    if language != SOURCE_LANGUAGE:
+        _numbers_only_from_english(loaded, load_language(SOURCE_LANGUAGE), lines)
+    return loaded
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ translates it once in the `triage:` section of translations/<lang>.yml.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from guide.core.project import cached, project
+from guide.core.digits import digit_runs
 from guide.core.input_files import load_yaml_tree
 from guide.core.pages import ContentError
 from guide.catalogues.pictograms import check_icon, health_icons
@@ -117,9 +117,6 @@ def wording(data: Any, root: KeyPath, signs: list[str], lines: dict[KeyPath, int
     )
 
 
-_DIGITS = re.compile(r"\d+")
-
-
 def typed_numbers(
     translated: Wording, english: Wording, root: KeyPath, lines: dict[KeyPath, int], path: Path
 ) -> None:
@@ -137,13 +134,14 @@ def typed_numbers(
         for key, text in translated.clinician.items()
     ]
     for key_path, text, english_text in pairs:
-        allowed = {int(number) for number in _DIGITS.findall(english_text)}
-        for number in _DIGITS.findall(text):
-            if int(number) not in allowed:
+        # Digits in any script, superscript and full-width ones too (guide/core/digits.py).
+        allowed = {int(run.digits) for run in digit_runs(english_text)}
+        for run in digit_runs(text):
+            if int(run.digits) not in allowed:
                 raise ContentError(
                     path,
                     line_of(lines, *root, *key_path),
-                    f"'{'.'.join(map(str, (*root, *key_path)))}' has the number {number}, which the English text does "
+                    f"'{'.'.join(map(str, (*root, *key_path)))}' has the number {run.written}, which the English text does "
                     "not: phone numbers come from data/emergency-numbers.yml; delete it",
                 )
 

@@ -3,7 +3,8 @@
 Every file under docs/, translations/<lang>.yml and the language entries of mkdocs.yml are untrusted.
 This module is the one owner of that concern:
 
-- files: only Markdown pages and plain images under docs/, no symlinks, no huge or non-UTF-8 files;
+- files: only Markdown pages and plain images under docs/ (of the type their name says, at most 4000 px a
+  side: guide/checks/images.py), no symlinks, no huge or non-UTF-8 files;
 - reading: front matter is checked (real dates, no YAML aliases, plain-text title and description)
   before MkDocs parses it, and deeply nested Markdown is refused before Python-Markdown recurses;
 - mkdocs.yml: site names, descriptions, copyright and menu labels of every language are plain text;
@@ -33,8 +34,9 @@ from guide.checks.html_policy import (
     source_hosts,
     source_line,
 )
-from guide.core.input_files import MAX_FILE_BYTES, check_nesting, compose_yaml, read_text_file
+from guide.core.input_files import MAX_FILE_BYTES, check_brackets, check_nesting, compose_yaml, read_text_file
 from guide.core.pages import read_meta
+from guide.checks.images import image_problem
 from guide.checks.plain_text import check_plain_text_node
 from guide.core.site_config import bare_page_url
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
@@ -95,6 +97,8 @@ def docs_file_problems(docs_dir: Path) -> list[str]:
                 problems.append(
                     f"{shown}: is larger than {MAX_FILE_BYTES // 1000} KB; make it smaller or split it"
                 )
+            elif path.is_file() and not name.lower().endswith(".md") and (problem := image_problem(path)):
+                problems.append(f"{shown}: {problem}")
     return problems
 
 
@@ -115,6 +119,7 @@ def read_page_source(page: Page) -> str | None:
     source = read_text_file(path)
     read_meta(path)
     check_nesting(source, path)
+    check_brackets(source, path)
     return source
 
 

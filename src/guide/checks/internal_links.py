@@ -12,7 +12,7 @@ from pathlib import Path
 from guide.core.pages import body_offset, read_text_file, split_front_matter
 from guide.core.engine import Page, PluginError
 
-LINK = re.compile(r"\]\(([^)\s]+)\)")
+LINK = re.compile(r"\]\(([^)\s\]]+)\)")  # linear: a target stops at "]" too
 HEADING_ID = re.compile(r"\{#([\w-]+)\}")
 GENERATED_IDS = {
     "sources",

@@ -284,6 +284,8 @@ def cmd_new_language(args: argparse.Namespace) -> int:
             stamp(page, UNTRANSLATED, docs)
     (ROOT / "translations" / f"{code}.yml").write_text(new_language_file(code), encoding="utf-8")
     _insert_language_entry(ROOT / "mkdocs.yml", code)
+    # Maintainers' data: to start with, every country of the catalogue where CLDR says the language is spoken.
+    _append(ROOT / "data" / "language-countries.yml", f"{code}: [{', '.join(_countries_speaking(code))}]\n")
     team = f"@spine-guide/translators-{code}"
     _append(
         ROOT / ".github" / "CODEOWNERS",
@@ -299,7 +301,8 @@ def cmd_new_language(args: argparse.Namespace) -> int:
         f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS, .github/labeler.yml and data/changes.yml, and wrote docs/{code}/,\n"
         f"tests/fixtures/small-guide/docs/{code}/ and translations/{code}.yml in English, marked as still to\n"
         "translate. Next:\n"
-        f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); list the countries that speak it\n"
+        f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); a maintainer checks the\n"
+        f"     countries it must show first in data/language-countries.yml\n"
         f"  2. translate each page, then: guide stamp --state machine-assisted-draft docs/{code}/<page>.md\n"
         f"  3. ask a maintainer to create the {team} team; then make test"
     )
@@ -359,7 +362,21 @@ def new_language_file(code: str) -> str:
         "# value (keep the keys), choose the countries, then delete this line and the next.\n"
         f"# {UNTRANSLATED_MARK}: the language code is {code}.\n"
     )
+    text = re.sub(
+        r"^countries: .*$",
+        f"countries: [{', '.join(_countries_speaking(code))}]",
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
     return header + text.rstrip("\n") + "\n\n" + "\n".join(triage) + "\n"
+
+
+def _countries_speaking(code: str) -> list[str]:
+    from guide.catalogues.emergency_numbers import load_numbers
+    from guide.catalogues.language_registry import spoken_in
+
+    return [country for country in load_numbers().countries if spoken_in(code, country)]
 
 
 def _quoted(text: str) -> str:

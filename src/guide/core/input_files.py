@@ -15,6 +15,9 @@ import yaml
 MAX_FILE_BYTES = 200_000
 # Pages nest lists and quotes two or three deep; Python-Markdown recurses once per level.
 MAX_NESTING = 12
+# Pages use at most about 60 '['; Python-Markdown's time grows with the square of the unclosed ones in a
+# paragraph (100,000 took minutes), so a page may have a thousand (under a second).
+MAX_BRACKETS = 1000
 _NESTING_MARKERS = re.compile(r"(?:(?:>|[*+-](?=\s)|\d{1,9}[.)](?=\s))[ \t]*)*")
 
 
@@ -165,3 +168,16 @@ def check_nesting(markdown: str, path: Path | str) -> None:
             line,
             f"lists or quotes nested {depth} levels deep; at most {MAX_NESTING} are allowed (flatten them)",
         )
+
+
+def check_brackets(markdown: str, path: Path | str) -> None:
+    if markdown.count("[") <= MAX_BRACKETS:
+        return
+    at = -1
+    for _ in range(MAX_BRACKETS + 1):
+        at = markdown.index("[", at + 1)
+    raise ContentError(
+        path,
+        markdown.count("\n", 0, at) + 1,
+        f"more than {MAX_BRACKETS} '[' in one page; pages need a few dozen (links and sources): delete the rest",
+    )

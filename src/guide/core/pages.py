@@ -12,6 +12,10 @@ from guide.checks.plain_text import check_plain_text
 
 REVIEW_STATES = ("not-clinically-reviewed", "clinically-reviewed")
 REQUIRED_KEYS = ("title", "description", "last_reviewed", "review_state", "sources")
+# The keys pages use, and no more: MkDocs and Material act on others ('template: redirect.html' turns a
+# page into a redirect, 'hide:' removes its navigation), so an unknown key is refused, not ignored.
+ALLOWED_KEYS = (*REQUIRED_KEYS, "translation")
+TRANSLATION_KEYS = ("source_hash", "state", "reviewed_by")  # guide/translation/translated_pages.py
 
 
 def split_front_matter(markdown: str) -> tuple[str, str]:
@@ -48,14 +52,39 @@ def _parsed_meta(markdown: str, path: Path) -> dict[str, Any]:
     return meta
 
 
-def _line_of(key: str, yaml_text: str) -> int:
+def _line_of(key: str, yaml_text: str, indent: str = "") -> int:
     for number, line in enumerate(yaml_text.splitlines(), start=2):
-        if line.startswith(f"{key}:"):
+        if line.startswith(f"{indent}{key}:"):
             return number
     return 1
 
 
+def front_matter_line(key: str, markdown: str) -> int:
+    """The file line of a top-level front matter key, else 1."""
+    return _line_of(key, split_front_matter(markdown)[0])
+
+
+def _check_allowed_keys(meta: dict[str, Any], path: Path | str, yaml_text: str) -> None:
+    for key in meta:
+        if key not in ALLOWED_KEYS:
+            raise ContentError(
+                path,
+                _line_of(str(key), yaml_text),
+                f"front matter key '{key}' is not allowed: a page sets only {', '.join(ALLOWED_KEYS)}; delete it",
+            )
+    translation = meta.get("translation")
+    for key in translation if isinstance(translation, dict) else ():
+        if key not in TRANSLATION_KEYS:
+            raise ContentError(
+                path,
+                _line_of(str(key), yaml_text, indent="  "),
+                f"front matter key 'translation.{key}' is not allowed: 'translation' holds only "
+                f"{', '.join(TRANSLATION_KEYS)}; delete it",
+            )
+
+
 def check_meta(meta: dict[str, Any], path: Path | str, yaml_text: str = "") -> None:
+    _check_allowed_keys(meta, path, yaml_text)
     for key in REQUIRED_KEYS:
         if meta.get(key) in (None, "", []):
             raise ContentError(path, 1, f"front matter lacks '{key}'")

@@ -13,7 +13,7 @@ from guide.core.outputs import absolute_url
 from guide.core.site_config import bare_page_url, languages
 from guide.core.engine import MkDocsConfig, Page
 
-_MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_MATERIAL_ALTERNATE = re.compile(r'(?<!\s)\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def alternates(site_url: str, page_url: str) -> list[tuple[str, str]]:

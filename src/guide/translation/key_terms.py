@@ -32,7 +32,7 @@ _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 # An urgency box's kind (`!!! emergency`), its sign ids (`signs: ...`), link targets (`](x.md#emergency)`) and
 # heading ids (`{#emergency}`) are markers, not words a reader sees.
 _MARKERS = re.compile(
-    r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+|^[ \t]+signs:.*$|\]\([^)\s]*\)|\{#[\w-]+\}", re.MULTILINE
+    r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+|^[ \t]+signs:.*$|\]\([^)\s\]]*\)|\{#[\w-]+\}", re.MULTILINE
 )
 
 

@@ -26,14 +26,15 @@ from guide.core.pages import body_offset, split_front_matter
 from guide.translation.translated_pages import content_hash
 
 _META_LINE = re.compile(r"^(title|description):[ \t]*(.*)$")
-_HEADING = re.compile(r"^(#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w-]+\})?[ \t]*)$")
+_HEADING_START = re.compile(r"#{1,6}[ \t]+")
+_ID = re.compile(r"[\w-]+")
 _BOX = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+)(?:([ \t]+")(.*)("[ \t]*))?$')
 _SIGNS = re.compile(r"^\s+signs:")
 WIDTH = 110  # the pages' line length
 # A line starting like this is a list, quote, definition, heading, rule or box in Markdown.
 _STARTS_BLOCK = re.compile(r"^(?:[-*+>:](?:\s|$)|#{1,6}(?:\s|$)|\d+[.)](?:\s|$)|[-=]+\s*$|!!!|\?\?\?)")
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)]|:)[ \t]+)")  # a list item or a definition starts a piece
-_LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
+_LINK_TARGET = re.compile(r"\]\(([^)\s\]]+)\)")  # linear: a target stops at "]" too
 _CITATION = re.compile(r"\[(\d+(?:,\s*\d+)*)\](?!\()")
 
 
@@ -84,6 +85,22 @@ def _meta_pieces(lines: list[str], yaml_text: str, path: Path) -> list[Piece]:
     return pieces
 
 
+def heading_parts(line: str) -> tuple[str, str, str] | None:
+    """('## ', 'Symptoms', ' {#symptoms}') for a heading line: its marks, its words, its id and trailing
+    blanks; None if not a heading. Read in time linear in the line (no '.*?' before an optional id)."""
+    start = _HEADING_START.match(line)
+    if start is None:
+        return None
+    rest = line[start.end() :]
+    words = rest.rstrip(" \t")
+    opening = words.rfind("{#")
+    if words.endswith("}") and opening >= 0 and _ID.fullmatch(words, opening + 2, len(words) - 1):
+        before_id = words[:opening].rstrip(" \t")
+        if len(before_id) < opening:  # blanks between the words and the id
+            words = before_id
+    return start.group(), words, rest[len(words) :]
+
+
 def _block_pieces(lines: list[str], start: int, end: int) -> list[Piece]:
     """Pieces of one block of non-blank lines (lines[start:end])."""
     pieces: list[Piece] = []
@@ -115,13 +132,11 @@ def _block_pieces(lines: list[str], start: int, end: int) -> list[Piece]:
 
     for index in range(start, end):
         line = lines[index]
-        heading, box = _HEADING.match(line), _BOX.match(line)
+        heading, box = heading_parts(line), _BOX.match(line)
         if heading or box or _SIGNS.match(line):
             close()
             if heading:
-                pieces.append(
-                    Piece("heading", heading.group(2), index, index, heading.group(1), heading.group(3), "")
-                )
+                pieces.append(Piece("heading", heading[1], index, index, heading[0], heading[2], ""))
             elif box and box.group(3):
                 pieces.append(
                     Piece(
