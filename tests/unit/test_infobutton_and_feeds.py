@@ -154,6 +154,7 @@ WORDS = Wording(
     },
     signs={"weakness": "weak legs"},
     card={"title": "Card"},
+    clinician={"note": "Assess urgently"},
 )
 SIGNS = {"weakness": "emergency"}
 NUMBERS = [["GB", "999"]]
@@ -171,11 +172,16 @@ def log_text(*safeties: dict[str, str], emergency: bool = False) -> str:
 
 def test_a_changed_sign_action_or_number_is_an_emergency_change_and_a_title_is_not() -> None:
     before = fingerprints(WORDS, SIGNS, NUMBERS)
-    changed_sign = fingerprints(Wording(WORDS.tiers, {"weakness": "weak arms"}, WORDS.card), SIGNS, NUMBERS)
+    changed_sign = fingerprints(
+        Wording(WORDS.tiers, {"weakness": "weak arms"}, WORDS.card, WORDS.clinician), SIGNS, NUMBERS
+    )
     changed_number = fingerprints(WORDS, SIGNS, [["GB", "112"]])
     retitled = fingerprints(
         Wording(
-            {**WORDS.tiers, "urgent": {"title": "New", "lead": "L", "action": "A"}}, WORDS.signs, WORDS.card
+            {**WORDS.tiers, "urgent": {"title": "New", "lead": "L", "action": "A"}},
+            WORDS.signs,
+            WORDS.card,
+            WORDS.clinician,
         ),
         SIGNS,
         NUMBERS,

@@ -92,6 +92,7 @@ def fingerprints(words: Wording, signs: dict[str, str], numbers: list[list[str]]
     wording = {
         "tiers": {tier: [words.tiers[tier]["title"], words.tiers[tier]["lead"]] for tier in TIERS},
         "card": words.card,
+        "clinician": words.clinician,  # the alert card's side for the doctor or nurse
     }
     return {"emergency": _digest(emergency), "wording": _digest(wording)}
 
@@ -99,7 +100,12 @@ def fingerprints(words: Wording, signs: dict[str, str], numbers: list[list[str]]
 def language_fingerprints(locale: str) -> dict[str, str]:
     catalogue = load_catalogue()
     numbers = [
-        [country.code, *(number.number for number in country.numbers)]
+        [
+            country.code,
+            *(number.number for number in country.numbers),
+            # The same-day card's line for urgent help (NHS 111) is a number a reader calls too.
+            *(f"urgent {number.number}" for number in country.urgent_numbers),
+        ]
         for country in load_numbers().countries.values()
     ]
     signs = {sign.id: sign.tier for sign in catalogue.signs.values()}
