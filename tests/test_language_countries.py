@@ -25,7 +25,10 @@ def _line(path: Path) -> int:
         ("[BE, CH, CA, LU, MC]", "'countries' must start with FR, BE, CH, CA, LU, MC, in this order"),
         ("[US, FR, BE, CH, CA, LU, MC]", "'countries' must start with FR, BE, CH, CA, LU, MC, in this order"),
         ("[FR, CH, BE, CA, LU, MC]", "'countries' must start with FR, BE, CH, CA, LU, MC, in this order"),
-        ("[FR, BE, CH, CA, LU, MC, FR]", "in this order, each once"),
+        (
+            "[FR, BE, CH, CA, LU, MC, FR]",
+            "'countries' must start with FR, BE, CH, CA, LU, MC, in this order, each once",
+        ),
         ("[FR, BE, CH, CA, LU, MC, IN]", "country 'IN' is not one where 'fr' is spoken (CLDR)"),
     ],
     ids=[
