@@ -311,6 +311,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         not_found.write_pages(site, self.not_found_pages)
         # Before the workers take the revisions of the finished files, each language's index among them.
         search_index.write_language_indexes(site)
+        search_index.copy_search_workers(site)
         service_workers.write_service_workers(site, site_url)
         if self.prints_handouts:
             log.info("Printing the handouts")

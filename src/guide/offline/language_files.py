@@ -4,24 +4,17 @@ they load. The service worker precaches these (guide/offline/service_workers.py)
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from guide.core.outputs import CHANGES_FEED, SHARED_FOLDERS, SITE_LEVEL_FOLDERS, is_service_worker
-from guide.search.search_index import SEARCH_INDEX, unused_lunr_file
+from guide.search.search_index import search_languages, unused_search_file
 from guide.core.site_config import Language, languages
 
 # Source maps and precompressed copies: no page loads them.
 UNREAD_SUFFIXES = (".map", ".gz")
 # For crawlers, feed readers and the web host: no reader needs them offline.
 HOST_FILES = ("sitemap.xml", "404.html", CHANGES_FEED)
-
-
-def search_languages(site: Path, language: Language) -> list[str]:
-    """The lunr languages of a language's search index (written by guide/search/search_index.py)."""
-    index = json.loads((site / language.url_prefix / SEARCH_INDEX).read_text(encoding="utf-8"))
-    return index["config"]["lang"]
 
 
 def _files(folder: Path, site: Path) -> list[str]:
@@ -38,11 +31,11 @@ def language_files(site: Path, language: Language) -> list[str]:
     # Folders that hold none of this language's files: walking them was most of the time (the handouts,
     # the API, the embed views).
     elsewhere = SITE_LEVEL_FOLDERS | {other.url_prefix.rstrip("/") for other in languages()} - {""}
-    lunr_languages = search_languages(site, language)
+    searched = search_languages(site, prefix)
     found = []
     for entry in site.iterdir():
         if entry.name in SHARED_FOLDERS:
-            found += [path for path in _files(entry, site) if not unused_lunr_file(path, lunr_languages)]
+            found += [path for path in _files(entry, site) if not unused_search_file(path, prefix, searched)]
         elif prefix and entry.name == prefix.rstrip("/"):
             found += _files(entry, site)
         elif not prefix and entry.name not in elsewhere:

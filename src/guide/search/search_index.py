@@ -7,12 +7,19 @@ splits it. Each page's Material configuration (`__config` "base") points at its 
 locations, which are therefore relative to it. Also here: what the index leaves out (excluded_from_search),
 and which of Material's lunr files a language's search worker loads, so that a service worker precaches
 those and no others.
+
+Each language but the root one searches with its own copy of Material's search worker and lunr files,
+inside its folder (copy_search_workers). A service worker controls a dedicated worker by the worker's own
+address: one under the site's assets/ was outside every language's scope, so offline its lunr files came
+from the browser's HTTP cache, or from nowhere, and search in Spanish or French stopped once that cache
+went stale.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +27,7 @@ from guide.core.site_config import languages
 
 SEARCH_INDEX = "search/search_index.json"
 LUNR_FOLDER = "assets/javascripts/lunr/"
+WORKER_FOLDER = "assets/javascripts/workers/"
 # Openings of generated markup that Material's search leaves out (its data-search-exclude attribute; on a
 # heading, the whole section). Each repeats on many pages and holds nothing a reader searches for, and
 # together they were a third of every index, which a first page view downloads: the list of sources that
@@ -38,11 +46,21 @@ NOT_SEARCHED = (
 # Material removes the attribute from the page once it has indexed it (a value is needed for that).
 SEARCH_EXCLUDE = ' data-search-exclude="generated"'
 _MATERIAL_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"')
+_MATERIAL_WORKER = re.compile(
+    r'(<script id="__config" type="application/json">\{[^<]*?"search": )"[^"]*/(search\.[0-9a-f]+\.min\.js)"'
+)
 
 
 def with_search_base(html: str, base: str) -> str:
     """The page with Material's "base" (where its search reads search/search_index.json) set to `base`."""
     return _MATERIAL_BASE.sub(lambda match: f"{match.group(1)}{json.dumps(base)}", html, count=1)
+
+
+def with_search_worker(html: str, worker_folder: str) -> str:
+    """The page with Material's search worker ("search") loaded from `worker_folder` (same file name)."""
+    return _MATERIAL_WORKER.sub(
+        lambda match: f"{match.group(1)}{json.dumps(worker_folder + match.group(2))}", html, count=1
+    )
 
 
 def excluded_from_search(html: str) -> str:
@@ -90,11 +108,38 @@ def lunr_files(search_languages: list[str]) -> set[str]:
     return files
 
 
-def unused_lunr_file(relative: str, search_languages: list[str]) -> bool:
-    """Whether a site-root-relative path is a lunr file that a search in these languages never loads."""
+def search_languages(site: Path, prefix: str) -> list[str]:
+    """The lunr languages of the search index in a language folder ("" is the root)."""
+    index = json.loads((site / prefix / SEARCH_INDEX).read_text(encoding="utf-8"))
+    return index["config"]["lang"]
+
+
+def unused_search_file(relative: str, prefix: str, languages_searched: list[str]) -> bool:
+    """Whether a site-root-relative path under the shared assets is a search file that a language's pages
+    never load: the shared worker and lunr files, when the language has its own copies; else the lunr files
+    of other languages."""
+    if relative.startswith((WORKER_FOLDER, LUNR_FOLDER)) and prefix:
+        return True
     return relative.startswith(LUNR_FOLDER) and relative.removeprefix(LUNR_FOLDER) not in lunr_files(
-        search_languages
+        languages_searched
     )
+
+
+def copy_search_workers(site: Path) -> None:
+    """Give each language folder its own search worker and the lunr files it imports (see the module's
+    docstring), at the same paths below the folder as below the site root."""
+    workers = sorted((site / WORKER_FOLDER).glob("search.*.min.js"))
+    for language in languages():
+        if not language.url_prefix:
+            continue
+        folder = site / language.url_prefix
+        needed = [WORKER_FOLDER + worker.name for worker in workers] + [
+            LUNR_FOLDER + name for name in lunr_files(search_languages(site, language.url_prefix))
+        ]
+        for relative in needed:
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(site / relative, target)
 
 
 def write_language_indexes(site: Path) -> None:
