@@ -21,9 +21,7 @@ exits with status 1.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -31,7 +29,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +41,7 @@ from guide.offline.language_files import language_files
 from guide.core.outputs import guide_handout_path, service_worker_path
 from guide.config import OPTION_ENV
 from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
+from guide.handouts.local_server import QuietHandler, serving
 from guide.core.site_config import languages
 from playwright.sync_api import sync_playwright
 
@@ -63,11 +61,8 @@ def sent_size(path: Path, url_path: str) -> int:
     )
 
 
-class CountingHandler(http.server.SimpleHTTPRequestHandler):
+class CountingHandler(QuietHandler):
     sent: list[int]
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_head(self):  # noqa: ANN201 - the file object SimpleHTTPRequestHandler serves
         answer = super().send_head()
@@ -76,23 +71,12 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
         return answer
 
 
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page left mid-load is no error
-            super().handle_error(request, client_address)
-
-
 @contextmanager
 def counting_server(site: Path) -> Iterator[tuple[str, list[int]]]:
+    """The site served, with the list of response sizes (compressed as a host would) it fills."""
     sent: list[int] = []
-    handler = functools.partial(type("Handler", (CountingHandler,), {"sent": sent}), directory=str(site))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", sent
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site, handler=type("Handler", (CountingHandler,), {"sent": sent})) as url:
+        yield url, sent
 
 
 def precache_kib(site: Path, language) -> tuple[int, float]:

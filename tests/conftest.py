@@ -11,8 +11,6 @@ reads and opens that one site (SharedSite). Without workers, the `site` fixture 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
@@ -20,7 +18,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -30,6 +27,7 @@ import pytest
 from guide.config import OPTION_ENV
 from guide.core.project import project
 from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
+from guide.handouts.local_server import QuietHandler, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -255,10 +253,7 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+class _TestHandler(QuietHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Like GitHub Pages: a missing address gets the site's root 404.html, with status 404.
         not_found = Path(self.directory) / "404.html"
@@ -278,23 +273,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        # A browser that closes a connection early (a page left mid-load) is not a test failure.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _QuietServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The directory served as a static host serves the guide, for the length of a `for` block."""
+    with serving(directory, port, _TestHandler) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,26 +1,37 @@
-"""Serve a built site on 127.0.0.1 for the printer: pages are printed from http://, never file://, so
-nothing in a page can reach the files of the machine that builds the site."""
+"""Serve a built site on 127.0.0.1: for the printer, which prints pages from http://, never file://, so
+nothing in a page can reach the files of the machine that builds the site; and, with their own request
+handlers, for the tests (tests/conftest.py) and `make benchmark` (scripts/benchmark.py)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that closes a connection early (a page left mid-load) is no error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """The address (ending in '/') of the directory, served until the block ends."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serving(
+    directory: Path, port: int = 0, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+) -> Iterator[str]:
+    """The address (ending in '/') of the directory, served on `port` (0: any free port) until the block
+    ends."""
+    server = _QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
