@@ -10,6 +10,7 @@ language's file and the SVG is hidden from screen readers.
 from __future__ import annotations
 
 import gzip
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -154,6 +155,7 @@ def _number(value: float, step: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+@functools.lru_cache(maxsize=1024)  # the same few dozen paths, drawn on every card of every page
 def rounded_path(d: str, step: float = GRID) -> str:
     """The same shape with every command absolute and every coordinate on a grid of `step` units: rounding
     absolute points builds up no error from one relative command to the next."""
