@@ -5,12 +5,14 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 import pytest
 from conftest import build_site, free_port, serve
-from guide.core.outputs import offline_zip_path
+from guide.core.outputs import infobutton_answer_path, offline_zip_path
 from guide.core.site_config import languages, nav_pages, page_url
+from guide.infobutton.codes import ICD10CM, load_codes
+from guide.infobutton.steps import REQUEST
 from helpers import edit, search, soup
 
 READY = "[data-offline-ready]"
@@ -270,4 +272,61 @@ def test_a_link_out_of_the_saved_language_offline_explains_in_the_readers_langua
     page.locator("a.md-select__link[hreflang='fr']").first.dispatch_event("click")
     page.wait_for_url("**/es/offline/")
     assert h1(page) == soup(site / "es" / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    context.close()
+
+
+# --- the infobutton offline (src/guide/infobutton/, the root worker's precache) ----------------------------
+
+WORKER_ACTIVE = """async (scope) => {
+  const registration = await navigator.serviceWorker.getRegistration(scope);
+  if (!registration) return "no worker";
+  const worker = registration.active || registration.waiting || registration.installing;
+  while (worker.state !== "activated" && worker.state !== "redundant") {
+    await new Promise((resolve) => worker.addEventListener("statechange", resolve, { once: true }));
+  }
+  return worker.state + " " + registration.scope;
+}"""
+
+
+def infobutton_address(code: str, language: str) -> str:
+    return "infobutton/?" + urlencode(
+        {REQUEST["system"]: ICD10CM, REQUEST["code"]: code, REQUEST["language"]: language}
+    )
+
+
+def test_the_infobutton_works_offline_after_one_use(browser, site: Path, site_url: str) -> None:
+    """A record opens the infobutton once, online, for a Spanish reader: the infobutton page registers the
+    site's worker (the English one, whose scope is the whole site), which keeps the infobutton page and its
+    answers; the Spanish page saves the Spanish pages. Offline, the infobutton still leads to a saved page,
+    its answers still open, and a language never saved gets the offline notice in that language."""
+    # Two codes that open different pages (data/codes.yml).
+    codes = [code for code in load_codes().codes if code.system == ICD10CM]
+    cord = codes[0]
+    bone = next(code for code in codes if code.page != cord.page)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + infobutton_address(cord.code, "es"))
+    page.wait_for_url(site_url + "es/" + page_url(cord.page + ".md"))
+    page.locator(READY).wait_for(state="visible", timeout=60_000)  # the Spanish pages are saved
+    assert page.evaluate(WORKER_ACTIVE, site_url) == f"activated {site_url}"
+    context.set_offline(True)
+
+    page.goto(site_url + infobutton_address(cord.code, "es"))
+    page.wait_for_url(site_url + "es/" + page_url(cord.page + ".md"))
+    assert h1(page) == expected_h1(site, "es/", cord.page + ".md")
+    # English was never opened as a page: the worker the infobutton registered saved it.
+    page.goto(site_url + infobutton_address(bone.code, "en"))
+    page.wait_for_url(site_url + page_url(bone.page + ".md"))
+    assert h1(page) == expected_h1(site, "", bone.page + ".md")
+    # A language never opened on this computer: its offline notice, in that language.
+    page.goto(site_url + infobutton_address(cord.code, "fr"))
+    page.wait_for_url("**/fr/**")
+    assert h1(page) == soup(site / "fr" / "offline" / "index.html").find("h1").get_text().strip("¶ \n")
+    # The static answers for services, offline: opened, and read as a program reads them.
+    answers = [infobutton_answer_path(ICD10CM, cord.code, "es", suffix) for suffix in (".json", ".atom")]
+    response = page.goto(site_url + answers[0])
+    assert response is not None and response.ok
+    for answer in answers:
+        read = page.evaluate("async (url) => (await fetch(url)).text()", site_url + answer)
+        assert read == (site / answer).read_text(encoding="utf-8"), answer
     context.close()

@@ -1,8 +1,8 @@
 """The guide plugin (`- guide:` in mkdocs.yml): every step of the build, in the order it runs.
 
 Each event method below calls one function per step, in order; what a step does is in the module it
-names (a folder per feature: cards/, checks/, translation/, embed/, api/, search/, offline/, handouts/,
-page/). A page's journey, in every language:
+names (a folder per feature: cards/, checks/, translation/, embed/, api/, fhir/, search/, offline/,
+handouts/, page/). A page's journey, in every language:
 
   on_page_read_source  checks/content_safety   read and check the file before MkDocs parses it
                        checks/text_controls    no character that reverses or hides text
@@ -17,7 +17,7 @@ page/). A page's journey, in every language:
                        search                  what search leaves out is marked
                        checks/content_safety   the final HTML passes the allow-list and the card checks
                        checks/reader_facts     no number, phone, mail address or host beyond English's
-  on_page_context      page, translation, ...  what the templates print; the API files and embed views
+  on_page_context      page, translation, ...  what the templates print; the API files, FHIR records, embed views
   on_post_page         page, search, checks    hreflang links, Material's markup, search base, CSP
 
 Once per build, before any language: check mkdocs.yml's reader-visible text, read and check every
@@ -73,6 +73,7 @@ from guide.handouts import steps as handout_links
 from guide.infobutton import steps as infobutton
 from guide.infobutton.codes import load_codes
 from guide.changes import steps as changes
+from guide.fhir import steps as fhir
 from guide.offline import not_found, offline_zips, service_workers
 from guide.offline import steps as offline
 from guide.page import citations, hreflang, structured_data, ui_strings
@@ -111,6 +112,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.page_cards: dict[str, cards.PageCards] = {}
         # Each page's entry in the content API's index, by language, for the whole-site step.
         self.api_index: content_api.IndexEntries = {}
+        # Each page's FHIR record, by language, for the DocumentReferences and Bundles of the whole site.
+        self.fhir_records: fhir.FhirRecords = {}
         # `mkdocs serve` rebuilds on every save: it skips the zips and the handouts, which only a
         # published site needs (a writer previews pages, not downloads).
         self.serving = False
@@ -144,6 +147,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         content_safety.check_site_config(config)
         self.not_found_pages.clear()
         self.api_index.clear()
+        self.fhir_records.clear()
         for language in languages():
             load_language(language.locale)
         # The clinical codes and the change log: a mistake stops the build before any language is built.
@@ -250,6 +254,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 handout_links.add_handout_links(context, page, locale)
             # With the translation state in the context: the API files and the embed views.
             api.write_api_files(context, page, config, self.api_index)
+            fhir.keep_page_record(context, page, config, self.fhir_records, self.prints_handouts)
             if self.template_env is None:  # MkDocs calls on_env before any page's context
                 raise PluginError("the guide plugin's on_env did not run before on_page_context")
             embed.write_embed_views(context, page, config, self.template_env, self.prints_handouts)
@@ -308,6 +313,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # From the same index: the infobutton page and its answers, and the safety change feeds.
         infobutton.write_infobutton(site, site_url, self.api_index)
         changes.write_change_feeds(site, site_url, self.api_index)
+        fhir.write_fhir_files(site, site_url, self.fhir_records)
         not_found.write_pages(site, self.not_found_pages)
         # Before the workers take the revisions of the finished files, each language's index among them.
         search_index.write_language_indexes(site)

@@ -3,13 +3,31 @@
 // code in that language. The page lists every link it can go to; this script only chooses one, by comparing
 // the request's values with each link's data attributes. No value from the address is written anywhere: an
 // unknown code goes to the language's home, an unknown language to English, anything else matches no link.
+// It also registers the service worker of the whole site (the body's data-sw), which keeps this page and its
+// answers offline: the next time the record opens it without a network, it still works.
 (function () {
   "use strict";
   var MAX = 64; // longer values are no codes, whatever they hold
+  var WAIT = 1000; // at most this long (ms) before going on: registering must never hold the reader up
+
+  // Resolves once the worker is registered (its install then goes on by itself), failed, or WAIT passed.
+  function registerWorker() {
+    var body = document.body;
+    if (!("serviceWorker" in navigator) || window.location.protocol === "file:" || !body.dataset.sw) {
+      return Promise.resolve();
+    }
+    var registered = navigator.serviceWorker
+      .register(body.dataset.sw, { scope: body.dataset.scope })
+      .catch(function () {}); // offline, or storage refused: the page works as it is
+    return Promise.race([registered, new Promise(function (resolve) { setTimeout(resolve, WAIT); })]);
+  }
 
   var query = new URLSearchParams(window.location.search);
   var asked = ["mainSearchCriteria.v.cs", "mainSearchCriteria.v.c", "informationRecipient.languageCode.c"];
-  if (!asked.some(function (name) { return query.has(name); })) return; // opened by hand: show the list
+  if (!asked.some(function (name) { return query.has(name); })) { // opened by hand: show the list
+    registerWorker();
+    return;
+  }
 
   function value(name) {
     var found = query.get(name) || "";
@@ -33,6 +51,6 @@
   })[0] || homes.filter(function (link) { return link.dataset.home === language; })[0];
   // Only a link of this page, on this site: never anything the address brought.
   if (chosen && chosen.protocol === window.location.protocol && chosen.host === window.location.host) {
-    window.location.replace(chosen.href);
+    registerWorker().then(function () { window.location.replace(chosen.href); });
   }
 })();

@@ -56,7 +56,7 @@ CARD_WIDTH, CARD_HEIGHT = 600, 1000
 EMBED_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 
-def _write_json(path: Path, data: dict[str, Any]) -> None:
+def write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -270,17 +270,17 @@ def write_page_files(
     bare_url = bare_page_url(page.url, locale)
     site = Path(config.site_dir)
     document = page_document(page, config, translation)
-    _write_json(site / api_path(locale, bare_url), document)
-    _write_json(site / oembed_path(locale, bare_url), oembed_document(page, config))
+    write_json(site / api_path(locale, bare_url), document)
+    write_json(site / oembed_path(locale, bare_url), oembed_document(page, config))
     entry = index_entry(document, absolute_url(config.site_url, api_path(locale, bare_url)))
     return absolute_url(config.site_url, oembed_path(locale, bare_url)), entry
 
 
 def write_site_files(site: Path, site_url: str | None, entries: IndexEntries) -> None:
     """Once every language is built: the index of every page, each language's triage file, the numbers."""
-    _write_json(site / api_index_path(), index_document(entries, site_url))
+    write_json(site / api_index_path(), index_document(entries, site_url))
     for language in languages():
-        _write_json(site / API_ROOT / language.locale / TRIAGE_FILE, triage_document(language.locale))
-    _write_json(site / API_ROOT / NUMBERS_FILE, numbers_document())
+        write_json(site / API_ROOT / language.locale / TRIAGE_FILE, triage_document(language.locale))
+    write_json(site / API_ROOT / NUMBERS_FILE, numbers_document())
     for schema in (project().data / "schemas").glob("*.schema.json"):
         shutil.copy(schema, site / API_ROOT / schema.name)

@@ -20,6 +20,7 @@ OEMBED_ROOT = "oembed"
 HANDOUT_ROOT = "handouts"
 DOWNLOAD_ROOT = "downloads"
 INFOBUTTON_ROOT = "infobutton"  # the infobutton page and its static answers (src/guide/infobutton/)
+FHIR_ROOT = "fhir/r4"  # FHIR R4 DocumentReferences of every page and their Bundles (src/guide/fhir/)
 CHANGES_FEED = "changes.atom"  # the safety change feed: at the root (every language) and in each language's
 # folder ('en/changes.atom' too: English pages live at the root); src/guide/changes/
 # Written once at the site root and used by the pages of every language (each has its own search/ folder).
@@ -27,7 +28,15 @@ SHARED_FOLDERS = ("assets",)
 # Scripts only the offline zip uses (the iframe-worker shim that runs search from file://): never precached.
 ZIP_ONLY_SCRIPTS = "assets/javascripts/vendor/"
 SITE_LEVEL_FOLDERS = frozenset(
-    {EMBED_ROOT, API_ROOT.split("/")[0], OEMBED_ROOT, HANDOUT_ROOT, DOWNLOAD_ROOT, INFOBUTTON_ROOT}
+    {
+        EMBED_ROOT,
+        API_ROOT.split("/")[0],
+        OEMBED_ROOT,
+        HANDOUT_ROOT,
+        DOWNLOAD_ROOT,
+        INFOBUTTON_ROOT,
+        FHIR_ROOT.split("/")[0],
+    }
 )
 # Pages and files the build adds to every language, beside its Markdown pages (as MkDocs source paths).
 OFFLINE_PAGE = "offline.md"  # the service worker's notice for a page never saved (src/guide/offline/steps.py)
@@ -95,6 +104,16 @@ def infobutton_answer_path(system: str | None, code: str | None, locale: str, su
     system and code None: the answer to a code the guide does not map, 'infobutton/empty/es.json'."""
     folder = f"{system}/{code}" if system and code else "empty"
     return f"{INFOBUTTON_ROOT}/{folder}/{locale}{suffix}"
+
+
+def fhir_document_path(resource_id: str) -> str:
+    """A page's FHIR DocumentReference in one language: 'fhir/r4/DocumentReference/es-symptoms.json'."""
+    return f"{FHIR_ROOT}/DocumentReference/{resource_id}.json"
+
+
+def fhir_bundle_path(locale: str | None) -> str:
+    """The Bundle of every DocumentReference (None), or of one language's: 'fhir/r4/bundle-es.json'."""
+    return f"{FHIR_ROOT}/bundle-{locale}.json" if locale else f"{FHIR_ROOT}/bundle.json"
 
 
 def changes_feed_path(locale: str | None) -> str:

@@ -29,6 +29,8 @@ from guide.core.outputs import (
     INFOBUTTON_ROOT,
     changes_feed_path,
     infobutton_answer_path,
+    fhir_bundle_path,
+    fhir_document_path,
     absolute_url,
     alert_card_path,
     embed_card_path,
@@ -40,6 +42,8 @@ from guide.core.outputs import (
 from guide.catalogues.triage import TIERS
 from guide.infobutton.codes import ICD10CM
 from guide.infobutton.steps import REQUEST, rewrite_rule
+from guide.fhir.documents import resource_id
+from guide.fhir.steps import FHIR_ANCHOR
 from guide.core.site_config import bare_page_url, language_prefix, page_url, text_direction
 from guide.catalogues.language_registry import load_language
 from guide.core.engine import File, Files, get_relative_url, MkDocsConfig, Page
@@ -116,7 +120,8 @@ def add_hospitals_page(files: Files, config: MkDocsConfig, handouts: bool) -> No
 
 
 def hospital_records_section(strings: dict[str, str], site_url: str, locale: str) -> list[str]:
-    """The infobutton (an example address, the answers, a rewrite rule) and the change feeds."""
+    """The infobutton (an example address, the answers, a rewrite rule, offline use), the change feeds and the
+    FHIR files (the Bundles, one DocumentReference, what their review codes mean)."""
     example = (
         f"{site_url}{INFOBUTTON_ROOT}/?{REQUEST['system']}={ICD10CM}&{REQUEST['code']}=G95.20"
         f"&{REQUEST['language']}={locale}"
@@ -128,8 +133,14 @@ def hospital_records_section(strings: dict[str, str], site_url: str, locale: str
         f"- <{example}>\n- <{answer}>\n- <{answer.removesuffix('.json')}.atom>",
         html.escape(strings["for_hospitals_infobutton_answers"]),
         f"```nginx\n{rewrite_rule()}\n```",
+        html.escape(strings["for_hospitals_infobutton_offline"]),
         html.escape(strings["for_hospitals_changes"]),
         f"- <{site_url}{changes_feed_path(None)}>\n- <{site_url}{changes_feed_path(locale)}>",
+        f"## {strings['for_hospitals_fhir_heading']} {{#{FHIR_ANCHOR}}}",
+        html.escape(strings["for_hospitals_fhir"]),
+        f"- <{site_url}{fhir_bundle_path(None)}>\n- <{site_url}{fhir_bundle_path(locale)}>"
+        f"\n- <{site_url}{fhir_document_path(resource_id(locale, 'when-to-get-help'))}>",
+        html.escape(strings["for_hospitals_fhir_states"]),
     ]
 
 

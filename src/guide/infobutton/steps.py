@@ -7,6 +7,8 @@
   and replaces the address with it; an unknown code leads to the language's home, an unknown language to
   English, and anything else (a script, a `javascript:` address, a very long value) matches no link. Nothing
   from the address is ever written into the page or into another address. Any static host serves it; no server.
+  Offline too: the page registers the default language's service worker (its scope is the whole site), which
+  keeps this page and its answers with that language's pages (guide/offline/service_workers.py).
 - infobutton/<OID>/<code>/<lang>.json and .atom: the answer a service would get from MedlinePlus Connect, as
   files (one entry: the page's title, its address, and the emergency card's text in that language, from the
   triage catalogue); infobutton/empty/<lang>.json and .atom answer a code the guide does not map (no entry).
@@ -28,7 +30,7 @@ from guide.catalogues.language_registry import load_language
 from guide.catalogues.triage import load_catalogue
 from guide.checks.csp import add_content_security_policy
 from guide.core.atom import Category, Entry, Feed, atom_document, json_document
-from guide.core.outputs import INFOBUTTON_ROOT, absolute_url, infobutton_answer_path
+from guide.core.outputs import INFOBUTTON_ROOT, absolute_url, infobutton_answer_path, service_worker_path
 from guide.core.site_config import languages, text_direction
 from guide.infobutton.codes import CodeList, load_codes
 
@@ -189,7 +191,7 @@ def infobutton_page(entries: IndexEntries) -> str:
 <title>{html.escape(name)}</title>
 <script src="../{SCRIPT}" defer></script>
 </head>
-<body>
+<body data-sw="../{service_worker_path(default.locale, True)}" data-scope="../">
 <main>
 <h1>{html.escape(name)}</h1>
 <p>Choose the page for the patient's condition, in the patient's language.</p>

@@ -16,7 +16,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from guide.offline.language_files import language_files
-from guide.core.outputs import RETIRED_SERVICE_WORKER, ZIP_ONLY_SCRIPTS, service_worker_path
+from guide.core.outputs import (
+    INFOBUTTON_ROOT,
+    RETIRED_SERVICE_WORKER,
+    ZIP_ONLY_SCRIPTS,
+    service_worker_path,
+)
 from guide.core.site_config import Language, languages
 
 TEMPLATE = Path(__file__).with_name("service_worker.js")
@@ -31,16 +36,34 @@ def revision(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
+def precache_entry(site: Path, relative: str) -> dict[str, str]:
+    """{url, revision} of a built file; a page by its folder URL, as pages are requested."""
+    url = relative.removesuffix("index.html") if relative.endswith("/index.html") else relative
+    return {"url": url if url != "index.html" else "./", "revision": revision(site / relative)}
+
+
 def precache_entries(site: Path, language: Language) -> list[dict[str, str]]:
     """{url, revision} of every file the language's pages use; URLs relative to the site root, where the
-    worker is, and a page by its folder URL, as pages are requested."""
-    entries = []
-    for relative in language_files(site, language):
-        if relative.startswith(ZIP_ONLY_SCRIPTS):
-            continue
-        url = relative.removesuffix("index.html") if relative.endswith("/index.html") else relative
-        entries.append({"url": url if url != "index.html" else "./", "revision": revision(site / relative)})
-    return entries
+    worker is."""
+    return [
+        precache_entry(site, relative)
+        for relative in language_files(site, language)
+        if not relative.startswith(ZIP_ONLY_SCRIPTS)
+    ]
+
+
+def infobutton_entries(site: Path, language: Language) -> list[dict[str, str]]:
+    """For the default language's worker only (its scope is the whole site, and the infobutton page registers
+    it): the infobutton page and its static answers, so that a record opens the guide by code offline. Not
+    in the offline zips: the page links to every language."""
+    if language.url_prefix:
+        return []
+    folder = site / INFOBUTTON_ROOT
+    return [
+        precache_entry(site, path.relative_to(site).as_posix())
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
 
 
 def language_offline_pages(language: Language) -> dict[str, str]:
@@ -53,7 +76,7 @@ def language_offline_pages(language: Language) -> dict[str, str]:
 
 def service_worker(site: Path, site_url: str | None, language: Language) -> str:
     other_offline_pages = language_offline_pages(language)
-    entries = precache_entries(site, language)
+    entries = precache_entries(site, language) + infobutton_entries(site, language)
     entries += [
         {"url": url, "revision": revision(site / url / "index.html")} for url in other_offline_pages.values()
     ]
