@@ -67,6 +67,7 @@ from guide.core.input_files import ContentError
 from guide.core.outputs import published_address_problem
 from guide.core.project import use_project
 from guide.core.site_config import language_prefix, languages
+from guide.easy_read import page as easy_read
 from guide.embed import steps as embed
 from guide.handouts import card_page, handouts
 from guide.handouts import steps as handout_links
@@ -182,6 +183,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         embed.add_hospitals_page(files, config, self.prints_handouts)
         offline.add_offline_page_and_manifest(files, config)
         card_page.add_alert_card_page(files, config)
+        easy_read.add_easy_read_page(files, config, self.prints_handouts)
         return files
 
     on_files = CombinedEvent(_check_files, _add_generated_pages)
@@ -223,6 +225,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         locale = config.theme["language"]
         html = cards.write_cards(html, page, locale, self.page_cards.pop(page.file.src_uri, cards.NO_CARDS))
+        html = easy_read.link_from_help_page(html, page, locale)
         if not page.file.generated_by:
             html = numbers_table.write_numbers_table(html, page, locale)
             html = citations.name_citations(html, locale)
