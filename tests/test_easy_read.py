@@ -23,6 +23,7 @@ from guide.offline.language_files import language_files
 from helpers import recorded_requests, replace_once, soup
 from test_browser import AXE
 from test_emergency_numbers import LAYOUT_SHIFT, PHONE
+from test_handouts import holds, pdf_pages
 
 LOCALES = [language.locale for language in languages()]
 WORD = re.compile(r"\w+(?:['’\-]\w+)*")
@@ -297,11 +298,24 @@ def text_sizes(pdf: Path) -> list[tuple[float, str]]:
     return found
 
 
+# What pdftotext does to shaped Arabic: it splits a word after tanwin ("نهاًر ا"), gives ligatures back in
+# either order ("أعلى" as "أعىل"), and adds direction marks.
+NOT_COMPARED = re.compile("[\\s\u200e\u200f\u202a-\u202e\u064b-\u065f\u0670\u0640]")
+LIGATURES = re.compile("ل[اأإآى]|ى")
+
+
+def printed_holds(printed: str, text: str, locale: str) -> bool:
+    """Whether the PDF's text holds a line: Arabic word by word, each found with white space ignored."""
+    if locale != "ar":
+        return holds(printed, text)
+    squashed = NOT_COMPARED.sub("", printed)
+    found = [word for word in NOT_COMPARED.sub(" ", text).split() if not LIGATURES.search(word)]
+    return all(re.sub(r"\W", "", word) in squashed for word in found)
+
+
 @pytest.mark.handouts
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_pdf_has_every_line_at_14_pt_at_least(site: Path, locale: str) -> None:
-    from test_handouts import holds, pdf_pages
-
     pdf = site / easy_read_pdf_path(locale)
     sizes = text_sizes(pdf)
     assert sizes, f"{pdf.name}: no text"
@@ -310,12 +324,27 @@ def test_the_pdf_has_every_line_at_14_pt_at_least(site: Path, locale: str) -> No
     printed = "".join(pdf_pages(pdf))
     triage = load_language(locale).triage
     for sign, text in triage.easy_read_signs.items():
-        assert holds(printed, text), f"{locale}: sign {sign} is missing from the PDF"
+        assert printed_holds(printed, text, locale), f"{locale}: sign {sign} is missing from the PDF"
     for tier in TIERS:
         for action in triage.easy_read[tier].actions:
-            assert holds(printed, action), f"{locale}: {tier} action {action!r} is missing from the PDF"
+            assert printed_holds(printed, action, locale), f"{locale}: {tier} action {action!r} is missing"
     language = load_language(locale)
     first = load_numbers().countries[language.countries[0]].numbers[0].number
     assert first in printed, f"{locale}: the number of {language.countries[0]} is not printed"
     page = page_of(site, locale)
     assert page.select_one("a[href$='easy-read.pdf']") is not None, "the page does not link to its PDF"
+
+
+@pytest.mark.languages("en", "es")
+def test_an_action_left_out_is_refused_so_no_sentence_stands_beside_another_picture(
+    small_project: Path,
+) -> None:
+    path = small_project / "translations/es.yml"
+    replace_once(path, '          - "No conduzca usted."\n', "")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    section = next(number for number, text in enumerate(lines) if text.startswith("  easy_read:"))
+    actions = next(number for number in range(section, len(lines)) if lines[number].strip() == "actions:") + 1
+    assert (
+        f"translations/es.yml:{actions}: 'triage.easy_read.tiers.emergency.actions' has 3 sentences, English has 4"
+        in failed_build(small_project)
+    )

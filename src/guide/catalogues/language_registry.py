@@ -28,7 +28,7 @@ from guide.core.site_config import nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.catalogues.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guide.core.yaml_lines import line_of, node_lines
-from guide.easy_read.sentences import check_easy_read
+from guide.easy_read.sentences import check_easy_read, check_sentence
 
 # The UI strings our templates and the build use; each translations/<lang>.yml provides all of them.
 STRINGS = (
@@ -370,6 +370,8 @@ def load_language(language: str) -> LanguageData:
     )
     if language != SOURCE_LANGUAGE:
         _numbers_only_from_english(loaded, load_language(SOURCE_LANGUAGE), lines)
+    # The Easy Read page's first line, beside its picture, is an Easy Read sentence too.
+    check_sentence(loaded.strings["easy_read_intro"], ("strings", "easy_read_intro"), language, lines, path)
     return loaded
 
 

@@ -58,12 +58,17 @@ def sentence_problem(text: str, language: str) -> str | None:
     return None
 
 
+def check_sentence(
+    text: str, key_path: KeyPath, language: str, lines: dict[KeyPath, int], path: Path
+) -> None:
+    problem = sentence_problem(text, language)
+    if problem:
+        raise ContentError(path, line_of(lines, *key_path), f"'{'.'.join(map(str, key_path))}' {problem}")
+
+
 def check_easy_read(
     words: Wording, root: KeyPath, language: str, lines: dict[KeyPath, int], path: Path
 ) -> None:
     """Every Easy Read sentence of a language (its heading, lead, actions and signs) is one short sentence."""
     for key_path, text in words.easy_read_texts():
-        problem = sentence_problem(text, language)
-        if problem:
-            dotted = ".".join(map(str, (*root, *key_path)))
-            raise ContentError(path, line_of(lines, *root, *key_path), f"'{dotted}' {problem}")
+        check_sentence(text, (*root, *key_path), language, lines, path)
