@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from pathlib import Path
 
-import jieba
 import pytest
 from conftest import failed_build
 from guide.catalogues.language_registry import load_language
@@ -26,6 +26,10 @@ from test_emergency_numbers import LAYOUT_SHIFT, PHONE
 from test_handouts import holds, pdf_pages
 
 LOCALES = [language.locale for language in languages()]
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)  # jieba 0.42's own regular expressions
+    import jieba
+
 WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
