@@ -18,8 +18,6 @@ from guide.catalogues.sources import all_sources
 from guide.core.yaml_lines import KeyPath, line_of, node_lines
 from guide.easy_read.sentences import check_easy_read
 
-SOURCE_LANGUAGE = "en"  # the catalogue's own words
-
 TRIAGE_FILE = "triage.yml"  # in data/
 # Most urgent first: one card each, and the admonition kinds of the boxes (`!!! other-emergency`).
 TIERS = ("emergency", "other-emergency", "urgent", "routine")
@@ -227,9 +225,8 @@ def unknown_signs(
     data: Any, root: KeyPath, known: dict[str, Sign], lines: dict[KeyPath, int], path: Path
 ) -> None:
     """A translated sign the catalogue does not have is a typo or a removed sign: say so."""
-    section: Any = data
     for signs_at in ((*root, "signs"), (*root, EASY_READ, "signs")):
-        section = data
+        section: Any = data
         for key in signs_at:
             section = section.get(key) if isinstance(section, dict) else None
         for sign in section or {}:
@@ -315,7 +312,7 @@ def load_catalogue() -> Catalogue:
         path,
         {tier: len(icons.actions) for tier, icons in easy_read_icons.items()},
     )
-    check_easy_read(english, (), SOURCE_LANGUAGE, lines, path)
+    check_easy_read(english, (), "en", lines, path)  # the catalogue's own words are English
     say_sources = _sources(
         data["card"].get("say_sources"), path, line_of(lines, "card", "say_sources"), "say_sources"
     )
