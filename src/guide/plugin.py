@@ -225,7 +225,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         locale = config.theme["language"]
         html = cards.write_cards(html, page, locale, self.page_cards.pop(page.file.src_uri, cards.NO_CARDS))
-        html = easy_read.link_from_help_page(html, page, locale)
         if not page.file.generated_by:
             html = numbers_table.write_numbers_table(html, page, locale)
             html = citations.name_citations(html, locale)
@@ -246,6 +245,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         cards.add_known_countries(context)
         offline.add_offline_context(context, page, config, self.writes_zips)
         card_page.add_card_context(context, page, locale)
+        easy_read.add_easy_read_context(context, page, locale)
         if written:
             translation.add_translation_state(context, page, locale)
             structured_data.add_structured_data(context, page, config)

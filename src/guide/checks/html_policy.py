@@ -159,8 +159,6 @@ GENERATED_MARKUP = MarkupPolicy(
             # offline notice's link to the saved when-to-get-help (src/guide/cards/steps.py)
             "help-strip",
             "offline-help",
-            # The link from when-to-get-help to its Easy Read version (src/guide/easy_read/page.py)
-            "easy-read-link",
             "country-picker",
             "country-picker__search",
             "country-picker__list",

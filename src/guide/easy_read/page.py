@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import PurePosixPath
+from typing import Any
 
 from guide.cards.urgency_boxes import CALLING_TIERS, EVERY_SIGN_PAGE, emergency_call
 from guide.catalogues.language_registry import LanguageData, load_language, punctuation
@@ -120,22 +121,9 @@ def add_easy_read_page(files: Files, config: MkDocsConfig, pdf: bool) -> None:
     files.append(File.generated(config, language_prefix(locale) + EASY_READ_PAGE, content=content))
 
 
-def is_easy_read_page(page: Page) -> bool:
-    return bool(page.file.generated_by) and PurePosixPath(page.file.src_uri).name == EASY_READ_PAGE
-
-
-def easy_read_link(page: Page, locale: str) -> str:
-    """The line that leads to the Easy Read page, from when-to-get-help and the alert card's page."""
-    target = from_page(easy_read_url(locale), page)
-    text = load_language(locale).strings["easy_read_link"]
-    return f'<p class="easy-read-link"><a href="{html.escape(target)}">{html.escape(text)}</a></p>'
-
-
-def link_from_help_page(content: str, page: Page, locale: str) -> str:
-    """When-to-get-help leads to its Easy Read version right below its title (and the line that leads to
-    the number, where there is one)."""
-    if page.file.generated_by or PurePosixPath(page.file.src_uri).name != EVERY_SIGN_PAGE:
-        return content
-    end = content.find("</h1>")
-    at = end + len("</h1>") if end >= 0 else 0
-    return content[:at] + easy_read_link(page, locale) + content[at:]
+def add_easy_read_context(context: dict[str, Any], page: Page, locale: str) -> None:
+    """When-to-get-help leads to its Easy Read version beside its other reading aid, Listen
+    (overrides/main.html): from the page's template, not its content, which the embed views and handouts
+    copy, where no Easy Read page stands beside it."""
+    if not page.file.generated_by and PurePosixPath(page.file.src_uri).name == EVERY_SIGN_PAGE:
+        context["easy_read_page"] = from_page(easy_read_url(locale), page)
