@@ -18,6 +18,7 @@ GENERATED_PAGES = [
     "translation-status/",
     "offline/",
     "alert-card/",
+    "easy-read/",
 ]  # made by the build, not in the nav
 PAGES = [
     language.url_prefix + path

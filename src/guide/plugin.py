@@ -67,6 +67,7 @@ from guide.core.input_files import ContentError
 from guide.core.outputs import published_address_problem
 from guide.core.project import use_project
 from guide.core.site_config import language_prefix, languages
+from guide.easy_read import page as easy_read
 from guide.embed import steps as embed
 from guide.handouts import card_page, handouts
 from guide.handouts import steps as handout_links
@@ -186,6 +187,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         embed.add_hospitals_page(files, config, self.prints_handouts)
         offline.add_offline_page_and_manifest(files, config)
         card_page.add_alert_card_page(files, config)
+        easy_read.add_easy_read_page(files, config, self.prints_handouts)
         return files
 
     on_files = CombinedEvent(_check_files, _add_generated_pages)
@@ -247,6 +249,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         cards.add_known_countries(context)
         offline.add_offline_context(context, page, config, self.writes_zips)
         card_page.add_card_context(context, page, locale)
+        easy_read.add_easy_read_context(context, page, locale)
         if written:
             translation.add_translation_state(context, page, locale)
             structured_data.add_structured_data(context, page, config)

@@ -28,6 +28,7 @@ from guide.core.site_config import nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.catalogues.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guide.core.yaml_lines import line_of, node_lines
+from guide.easy_read.sentences import check_easy_read, check_sentence
 
 # The UI strings our templates and the build use; each translations/<lang>.yml provides all of them.
 STRINGS = (
@@ -130,6 +131,10 @@ STRINGS = (
     "listen_no_voice",
     "source_label",
     "urgent_number_in",
+    "easy_read_title",
+    "easy_read_intro",
+    "easy_read_made",
+    "easy_read_link",
 )
 # Strings with a placeholder that the page fills in.
 PLACEHOLDERS = {
@@ -139,6 +144,7 @@ PLACEHOLDERS = {
     "hospital_number_rejected": ("{option}",),
     "source_label": ("{number}", "{name}"),
     "urgent_number_in": ("{country}",),
+    "easy_read_made": ("{date}",),
 }
 
 
@@ -350,9 +356,11 @@ def load_language(language: str) -> LanguageData:
     if language == SOURCE_LANGUAGE:
         triage = catalogue.english  # English wording has one owner: data/triage.yml
     else:
-        triage = wording(data, ("triage",), list(catalogue.signs), lines, path)
+        actions = {tier: len(icons.actions) for tier, icons in catalogue.easy_read_icons.items()}
+        triage = wording(data, ("triage",), list(catalogue.signs), lines, path, actions)
         unknown_signs(data, ("triage",), catalogue.signs, lines, path)
         typed_numbers(triage, catalogue.english, ("triage",), lines, path)
+        check_easy_read(triage, ("triage",), language, lines, path)
     # English names the key terms (and which are safety terms); every other language gives the same ones.
     english_terms = None if language == SOURCE_LANGUAGE else tuple(load_language(SOURCE_LANGUAGE).key_terms)
     loaded = LanguageData(
@@ -366,6 +374,8 @@ def load_language(language: str) -> LanguageData:
     )
     if language != SOURCE_LANGUAGE:
         _numbers_only_from_english(loaded, load_language(SOURCE_LANGUAGE), lines)
+    # The Easy Read page's first line, beside its picture, is an Easy Read sentence too.
+    check_sentence(loaded.strings["easy_read_intro"], ("strings", "easy_read_intro"), language, lines, path)
     return loaded
 
 

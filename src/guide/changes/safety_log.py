@@ -9,8 +9,9 @@ to add, when a fingerprint differs from the last one the log holds for that lang
 
 Two fingerprints per language (SHA-256, first 12 hex digits):
 - `emergency`: the words of every warning sign, every card's action, and every emergency number
-  (data/triage.yml or the language's `triage:` section, data/emergency-numbers.yml);
-- `wording`: the cards' titles and leads and the alert card's words.
+  (data/triage.yml or the language's `triage:` section, data/emergency-numbers.yml), and the Easy Read
+  words of the signs and actions;
+- `wording`: the cards' titles and leads, the alert card's words, and the Easy Read headings and leads.
 An entry is marked `emergency` (an Atom category) when, for a language it logs, its `emergency` fingerprint
 differs from that language's previous logged one (a sign, an action or a number changed), or when it says
 `emergency: true` itself. The oldest entry of a language is its starting point, not a change.
@@ -88,11 +89,17 @@ def fingerprints(words: Wording, signs: dict[str, str], numbers: list[list[str]]
         "signs": {sign: [tier, words.signs[sign]] for sign, tier in signs.items()},
         "actions": {tier: words.tiers[tier]["action"] for tier in TIERS},
         "numbers": numbers,
+        # The same signs and actions in Easy Read words (guide/easy_read/): what a reader does, restated.
+        "easy_read": {
+            "signs": words.easy_read_signs,
+            "actions": {tier: list(easy.actions) for tier, easy in words.easy_read.items()},
+        },
     }
     wording = {
         "tiers": {tier: [words.tiers[tier]["title"], words.tiers[tier]["lead"]] for tier in TIERS},
         "card": words.card,
         "clinician": words.clinician,  # the alert card's side for the doctor or nurse
+        "easy_read": {tier: [easy.heading, easy.lead] for tier, easy in words.easy_read.items()},
     }
     return {"emergency": _digest(emergency), "wording": _digest(wording)}
 

@@ -357,6 +357,20 @@ def new_language_file(code: str) -> str:
         "    clinician:",
         *(f"      {key}: {_quoted(value)}" for key, value in words.clinician.items()),
     ]
+    # Easy Read: one sentence each, at most 15 words (guide/easy_read/sentences.py).
+    triage += ["  easy_read:", "    tiers:"]
+    for tier, easy in words.easy_read.items():
+        triage += [
+            f"      {tier}:",
+            f"        heading: {_quoted(easy.heading)}",
+            f"        lead: {_quoted(easy.lead)}",
+            "        actions:",
+            *(f"          - {_quoted(action)}" for action in easy.actions),
+        ]
+    triage += [
+        "    signs:",
+        *(f"      {sign}: {_quoted(value)}" for sign, value in words.easy_read_signs.items()),
+    ]
     header = (
         f"# {UNTRANSLATED_MARK}: made by `guide new-language {code}` from English. Translate every\n"
         "# value (keep the keys), choose the countries, then delete this line and the next.\n"

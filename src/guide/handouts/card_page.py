@@ -24,6 +24,7 @@ from guide.core.engine import File, Files, MkDocsConfig, Page
 from guide.core.outputs import ALERT_CARD_PAGE, from_page
 from guide.core.site_config import language_prefix, languages, page_url, text_direction
 from guide.handouts.card_language import card_languages
+from guide.easy_read.page import EASY_READ_PAGE
 from guide.page.citations import source_list
 
 # What the reader fills in, in the order the card shows it; the labels are the card's words (triage: card:).
@@ -115,6 +116,13 @@ def _controls(locale: str) -> str:
     )
 
 
+def easy_read_line(locale: str) -> str:
+    """The card's page leads to the Easy Read "When to get help" (a sibling page of the same language)."""
+    text = load_language(locale).strings["easy_read_link"]
+    target = "../" + EASY_READ_PAGE.removesuffix(".md") + "/"
+    return f'<p class="easy-read-link"><a href="{target}">{html.escape(text)}</a></p>'
+
+
 def card_page(locale: str) -> str:
     """The page's Markdown: the title, what the card is for, the form, the card and its sources."""
     language = load_language(locale)
@@ -129,7 +137,8 @@ def card_page(locale: str) -> str:
     )
     return (
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n"
-        f"# {html.escape(title)}\n\n{html.escape(language.strings['alert_card_intro'])}\n\n{body}\n"
+        f"# {html.escape(title)}\n\n{html.escape(language.strings['alert_card_intro'])}\n\n{body}\n\n"
+        f"{easy_read_line(locale)}\n\n"
         + source_list(cited, language.strings["sources_heading"], language.strings["sources_intro"])
     )
 

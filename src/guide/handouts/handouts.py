@@ -1,5 +1,6 @@
-"""Printable handouts: a PDF of every page in every language, one PDF of the whole guide per language, and
-an alert card per language (a wallet card and a phone-screen card, guide/handouts/alert_card.py).
+"""Printable handouts: a PDF of every page in every language, one PDF of the whole guide per language, an
+alert card per language (a wallet card and a phone-screen card, guide/handouts/alert_card.py) and the Easy
+Read "When to get help" (guide/easy_read/page.py).
 
 Headless Chromium (the system package) prints each language from one print source: the content of every
 page's embed view (no site chrome), in nav order, each page starting on a new sheet, through the print
@@ -31,6 +32,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from guide.handouts.alert_card import PHONE_SIZE, WALLET_SIZE, card_html
+from guide.easy_read.page import easy_read_pdf_path, easy_read_url
 from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guide.core.html_fragments import outer_html, with_class
 from guide.catalogues.language_registry import load_language
@@ -227,6 +229,18 @@ def print_alert_cards(page: Any, site: Path, site_url: str, language: Language, 
         )
 
 
+def print_easy_read(page: Any, site: Path, language: Language, served: str) -> None:
+    """The Easy Read "When to get help" as the reader sees the page, through the print rules (guide.css:
+    14 pt text, every country of the language's numbers, no picker), on A4."""
+    page.goto(served + easy_read_url(language.locale), wait_until="load")
+    page.pdf(
+        path=str(site / easy_read_pdf_path(language.locale)),
+        format="A4",
+        margin={"top": "14mm", "bottom": "14mm", "left": "14mm", "right": "14mm"},
+        print_background=True,
+    )
+
+
 # Browsers printing at once, each a share of the languages: printing is Chromium's work and fontTools', and
 # two run side by side on two processors in little more than half the time of one after the other.
 PRINTERS = 2
@@ -266,4 +280,5 @@ def print_languages(
         for language in share:
             print_language(guide_page, site, address, language, served)
             print_alert_cards(card_page, site, address, language, served)
+            print_easy_read(card_page, site, language, served)
         browser.close()
