@@ -21,7 +21,8 @@ page/). A page's journey, in every language:
   on_post_page         page, search, checks    hreflang links, Material's markup, search base, CSP
 
 Once per build, before any language: check mkdocs.yml's reader-visible text, read and check every
-language's file (a mistake in any of them is one clear line, whichever language is being built), and give
+language's file (a mistake in any of them is one clear line, whichever language is being built), check that
+the change log and the approvals of safety wording hold every language's safety text as it is, and give
 mkdocs-static-i18n each language's site name, description, licence line and menu titles. Per language:
 note it as started and finished (core/build_phases.py). Once every language is built: the whole-site
 steps, in the order written in _build_whole_site.
@@ -45,6 +46,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from guide.api import content_api
+from guide.approvals import steps as approvals
 from guide.api import steps as api
 from guide.cards import numbers_table
 from guide.cards import steps as cards
@@ -149,6 +151,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         # The clinical codes and the change log: a mistake stops the build before any language is built.
         load_codes()
         changes.check_safety_log()
+        # Safety wording changes only with a recorded approval (or a recorded draft), by a maintainer.
+        approvals.check_approvals()
         for entry in i18n.config.languages:
             site = load_language(entry.locale).site
             for key in SITE_TEXTS:
