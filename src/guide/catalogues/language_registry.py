@@ -126,6 +126,10 @@ STRINGS = (
     "listen_no_voice",
     "source_label",
     "urgent_number_in",
+    "review_by",
+    "review_due",
+    "review_stale",
+    "report_mistake",
 )
 # Strings with a placeholder that the page fills in.
 PLACEHOLDERS = {
@@ -135,6 +139,9 @@ PLACEHOLDERS = {
     "hospital_number_rejected": ("{option}",),
     "source_label": ("{number}", "{name}"),
     "urgent_number_in": ("{country}",),
+    "review_by": ("{name}", "{role}", "{date}"),
+    "review_due": ("{date}",),
+    "review_stale": ("{name}", "{role}", "{date}"),
 }
 
 
