@@ -32,19 +32,6 @@ DRAFT, APPROVED = STATES
 FIELDS = ("hash", "state", "approved_by", "role", "date", "back_translation")
 _HASH = re.compile(r"[0-9a-f]{12}")
 
-HEADER = """\
-# Approvals of the safety wording of each language: the words of every warning sign, each card's title,
-# lead and action, the alert card's words and the UI strings shown inside a card (the list is in
-# src/guide/approvals/safety_wording.py). Owned by the maintainers and clinical reviewers (.github/CODEOWNERS).
-#
-# One record per language and key: `hash` of the translated text that was checked, `state` (approved, or
-# draft: published but not approved by a clinician), who approved it and their role (null for a draft),
-# the date, and the translator's English back-translation (translations/back-translations/<lang>.yml) as the
-# approver read it. The build stops when a language's safety text no longer matches its record.
-# Do not edit by hand: `.venv/bin/guide approve LANG KEY ... --by NAME --role ROLE` records an approval;
-# `.venv/bin/guide approve LANG --draft` records a new language's (or a changed text's) draft wording.
-"""
-
 
 @dataclass(frozen=True)
 class Approval:
@@ -130,9 +117,9 @@ def _quoted(value: str | None) -> str:
     return "null" if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def approvals_document(approvals: Approvals) -> str:
-    """The whole file, one record a line: a review of a pull request reads one changed line per key."""
-    out = [HEADER, "approvals:"]
+def approvals_document(approvals: Approvals, header: str) -> str:
+    """The whole file after its header comments, one record a line: a pull request shows one line per key."""
+    out = [header.rstrip("\n") + "\n", "approvals:"]
     for language, records in approvals.items():
         out.append(f"  {language}:")
         for key, record in records.items():

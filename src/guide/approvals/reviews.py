@@ -23,7 +23,7 @@ from typing import Any
 from guide.core.input_files import ContentError, load_yaml_tree, read_text_file
 from guide.core.pages import read_meta, split_front_matter
 from guide.core.project import cached, project
-from guide.core.yaml_lines import line_of, node_lines
+from guide.core.yaml_lines import leading_comments, line_of, node_lines
 from guide.translation.translated_pages import structure
 
 REVIEWS_FILE = "reviews.yml"  # in data/
@@ -31,15 +31,6 @@ FIELDS = ("page", "language", "reviewer", "role", "date", "hash")
 CARD_PAGE_YEARS, OTHER_PAGE_YEARS = 1, 3  # how long a review holds: the about page states this policy
 REVIEW_COMMAND = ".venv/bin/guide review"
 _HASH = re.compile(r"[0-9a-f]{12}")
-
-HEADER = """\
-# Clinical reviews of the guide's pages: the only source of a page's "checked by" line (src/guide/approvals/
-# reviews.py). Owned by the maintainers and clinical reviewers (.github/CODEOWNERS). One record per review:
-# the page (file name in docs/<language>/ without .md), its language, the reviewer, their role, the date and
-# the fingerprint of the text they read. A review goes stale when the text changes. Next check due: a year
-# after the review for a page with urgency cards, three years for any other page.
-# Written by `.venv/bin/guide review docs/<language>/<page>.md --by NAME --role ROLE`.
-"""
 
 
 @dataclass(frozen=True)
@@ -105,11 +96,15 @@ def parse_reviews(text: str, path: Path) -> tuple[Review, ...]:
             raise ContentError(path, line, f"a review has exactly {', '.join(FIELDS)}")
         texts = [entry[key] for key in ("page", "language", "reviewer", "role")]
         if not all(isinstance(value, str) and value.strip() for value in texts):
-            raise ContentError(path, line, "a review names the page, the language, the reviewer and their role")
+            raise ContentError(
+                path, line, "a review names the page, the language, the reviewer and their role"
+            )
         if not isinstance(entry["date"], dt.date) or entry["date"] > dt.date.today():
             raise ContentError(path, line, "a review's date is a past date like 2027-01-10")
         if not isinstance(entry["hash"], str) or not _HASH.fullmatch(entry["hash"]):
-            raise ContentError(path, line, f"hash must be 12 hexadecimal digits, as {REVIEW_COMMAND} writes it")
+            raise ContentError(
+                path, line, f"hash must be 12 hexadecimal digits, as {REVIEW_COMMAND} writes it"
+            )
         reviews.append(Review(*(value.strip() for value in texts), date=entry["date"], hash=entry["hash"]))
     return tuple(reviews)
 
@@ -186,8 +181,8 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def reviews_document(reviews: tuple[Review, ...]) -> str:
-    lines = [HEADER, "reviews:" + ("" if reviews else " []")]
+def reviews_document(reviews: tuple[Review, ...], header: str) -> str:
+    lines = [header.rstrip("\n") + "\n", "reviews:" + ("" if reviews else " []")]
     lines += [
         f"  - {{page: {_quoted(r.page)}, language: {r.language}, reviewer: {_quoted(r.reviewer)}, "
         f'role: {_quoted(r.role)}, date: {r.date.isoformat()}, hash: "{r.hash}"}}'
@@ -202,4 +197,6 @@ def record_review(path: Path, reviewer: str, role: str, date: dt.date) -> None:
         raise ContentError(path, 1, "is not a page of docs/<language>/")
     page, language = page_and_language(path)
     review = Review(page, language, reviewer.strip(), role.strip(), date, text_hash(read_text_file(path)))
-    reviews_path().write_text(reviews_document((*load_reviews(), review)), encoding="utf-8")
+    path = reviews_path()
+    header = leading_comments(read_text_file(path))
+    path.write_text(reviews_document((*load_reviews(), review), header), encoding="utf-8")

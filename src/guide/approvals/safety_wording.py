@@ -31,9 +31,7 @@ CARD_STRINGS = (
 
 def safety_texts(words: Wording, strings: dict[str, str]) -> dict[str, str]:
     """Every safety text of one language by its dotted key, in the order of the translations file."""
-    texts = {
-        f"triage.tiers.{tier}.{part}": words.tiers[tier][part] for tier in TIERS for part in TIER_TEXTS
-    }
+    texts = {f"triage.tiers.{tier}.{part}": words.tiers[tier][part] for tier in TIERS for part in TIER_TEXTS}
     texts |= {f"triage.signs.{sign}": text for sign, text in words.signs.items()}
     texts |= {f"triage.card.{part}": words.card[part] for part in CARD_TEXTS}
     texts |= {f"triage.card.clinician.{part}": words.clinician[part] for part in CLINICIAN_TEXTS}

@@ -31,7 +31,7 @@ from guide.checks.text_controls import check_text_controls
 from guide.core.input_files import ContentError, load_yaml_tree, read_text_file
 from guide.core.project import project
 from guide.core.site_config import languages
-from guide.core.yaml_lines import line_of, node_lines
+from guide.core.yaml_lines import leading_comments, line_of, node_lines
 from guide.translation.translated_pages import SOURCE_LANGUAGE
 
 APPROVE_COMMAND = ".venv/bin/guide approve"
@@ -74,7 +74,9 @@ def check_approvals() -> None:
         for key, record in records.items():
             if key not in texts:
                 raise ContentError(
-                    approvals_path(), record.line, f"'{key}' is not a safety text of {language}: delete the line"
+                    approvals_path(),
+                    record.line,
+                    f"'{key}' is not a safety text of {language}: delete the line",
                 )
 
 
@@ -91,7 +93,9 @@ def load_back_translations(language: str) -> dict[str, Any]:
     check_text_controls(text, path)
     data, root = load_yaml_tree(text, path)
     if not isinstance(data, dict) or root is None:
-        raise ContentError(path, 1, "must be a mapping with 'triage:' and 'strings:', like translations/<lang>.yml")
+        raise ContentError(
+            path, 1, "must be a mapping with 'triage:' and 'strings:', like translations/<lang>.yml"
+        )
     check_plain_text_node(root, path, 1, "")
     lines = node_lines(root)
     known = set(current_texts(language))
@@ -149,7 +153,8 @@ def record(
 def write_approvals(approvals: Approvals) -> None:
     order = [language for language in translated_languages() if language in approvals]
     ordered = {language: approvals[language] for language in [*order, *sorted(set(approvals) - set(order))]}
-    approvals_path().write_text(approvals_document(ordered), encoding="utf-8")
+    path = approvals_path()
+    path.write_text(approvals_document(ordered, leading_comments(read_text_file(path))), encoding="utf-8")
 
 
 def signs_back_translated(language: str) -> list[str]:
@@ -160,7 +165,9 @@ def signs_back_translated(language: str) -> list[str]:
         if not key.startswith("triage.signs."):
             continue
         found = records.get(key)
-        back = f"“{found.back_translation}”" if found and found.back_translation else "no back-translation yet"
+        back = (
+            f"“{found.back_translation}”" if found and found.back_translation else "no back-translation yet"
+        )
         state = (
             f"approved by {found.approved_by} ({found.role}) on {found.date.isoformat()}"
             if found and found.approved

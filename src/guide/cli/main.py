@@ -74,7 +74,9 @@ def cmd_approve(args: argparse.Namespace) -> int:
     from guide.approvals.records import load_approvals
     from guide.approvals.steps import record, write_approvals
 
-    if args.draft == bool(args.by or args.role) or (not args.draft and not (args.by and args.role and args.keys)):
+    if args.draft == bool(args.by or args.role) or (
+        not args.draft and not (args.by and args.role and args.keys)
+    ):
         print("give KEY ... with --by NAME --role ROLE, or --draft (and no names)", file=sys.stderr)
         return 1
     approvals = load_approvals()

@@ -34,6 +34,8 @@ def add_report_link(context: dict[str, Any], page: Page, config: MkDocsConfig) -
             "readers report mistakes through its issue form",
         )
     # The version of a written page is the fingerprint of its text, as data/reviews.yml records it.
-    version = "generated" if page.file.generated_by else text_hash(read_text_file(Path(page.file.abs_src_path)))
+    version = (
+        "generated" if page.file.generated_by else text_hash(read_text_file(Path(page.file.abs_src_path)))
+    )
     address = page.canonical_url or page.url
     context["report_url"] = report_url(repo_url, address, config.theme["language"], version)

@@ -104,7 +104,9 @@ def parse_key_terms(
             )
         for index, form in enumerate((entry["use"], *accept)):
             if letters(form) < MIN_FORM_LETTERS:
-                where = ("key_terms", english, "accept", index - 1) if index else ("key_terms", english, "use")
+                where = (
+                    ("key_terms", english, "accept", index - 1) if index else ("key_terms", english, "use")
+                )
                 raise ContentError(
                     path,
                     line_of(lines, *where),

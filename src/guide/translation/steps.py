@@ -144,7 +144,11 @@ def add_translation_state(context: dict[str, Any], page: Page, locale: str) -> N
     written_state = translation_meta(path)["state"]
     # Reviewed only as the maintainers' records say (guide/approvals/reviews.py), whatever the page says.
     reviewed = context["review"]["reviewed"]
-    state = "reviewed" if reviewed else ("machine-assisted-draft" if written_state == "reviewed" else written_state)
+    state = (
+        "reviewed"
+        if reviewed
+        else ("machine-assisted-draft" if written_state == "reviewed" else written_state)
+    )
     context["translation"] = {
         "state": state,
         "outdated": is_outdated(path),
