@@ -154,9 +154,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             load_language(language.locale)
         # The clinical codes and the change log: a mistake stops the build before any language is built.
         load_codes()
-        changes.check_safety_log()
-        # Safety wording changes only with a recorded approval (or a recorded draft), by a maintainer.
+        # Safety wording changes only with a recorded approval (or a recorded draft), by a maintainer; then
+        # the change log holds it.
         approvals.check_approvals()
+        changes.check_safety_log()
         for entry in i18n.config.languages:
             site = load_language(entry.locale).site
             for key in SITE_TEXTS:

@@ -100,7 +100,7 @@ def parse_reviews(text: str, path: Path) -> tuple[Review, ...]:
                 path, line, "a review names the page, the language, the reviewer and their role"
             )
         if not isinstance(entry["date"], dt.date) or entry["date"] > dt.date.today():
-            raise ContentError(path, line, "a review's date is a past date like 2027-01-10")
+            raise ContentError(path, line, "a review's date is today or before, like 2026-11-24")
         if not isinstance(entry["hash"], str) or not _HASH.fullmatch(entry["hash"]):
             raise ContentError(
                 path, line, f"hash must be 12 hexadecimal digits, as {REVIEW_COMMAND} writes it"

@@ -27,9 +27,17 @@ def report_url(repo_url: str, page_address: str, language: str, version: str) ->
 def add_report_link(context: dict[str, Any], page: Page, config: MkDocsConfig) -> None:
     repo_url = (config.repo_url or "").rstrip("/")
     if not _REPOSITORY.fullmatch(repo_url):
+        path = Path(config.config_file_path)
         raise ContentError(
-            config.config_file_path,
-            1,
+            path,
+            next(
+                (
+                    n
+                    for n, line in enumerate(read_text_file(path).splitlines(), 1)
+                    if line.startswith("repo_url:")
+                ),
+                1,
+            ),
             "repo_url must be the project's GitHub address, https://github.com/OWNER/REPO: "
             "readers report mistakes through its issue form",
         )
