@@ -44,6 +44,7 @@ from guide.translation.translated_pages import (
     translated_page,
     translation_meta,
 )
+from guide.approvals.reviews import page_review
 from guide.catalogues.language_registry import key_term_problems
 
 
@@ -125,7 +126,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 continue
             try:
                 state = translation_meta(path)["state"]
-                reviewed += state == "reviewed"
+                reviewed += page_review(path).reviewed  # the maintainers' record, not the front matter
                 if state == UNTRANSLATED:
                     untranslated.append(path)
                 if is_outdated(path):
