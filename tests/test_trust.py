@@ -73,6 +73,11 @@ def _built(project: Path) -> Path:
         ('  why_we_say_this: "', '  why_we_say_this: "Rien de grave. ', "strings.why_we_say_this"),
         ('    say: "', '    say: "Tout va bien. ', "triage.card.say"),
         ('      mri: "', "      mri: \"Pas besoin d'IRM. ", "triage.card.clinician.mri"),
+        (
+            '  review_not_reviewed_short: "Pas encore vérifiée par un professionnel de santé."',
+            '  review_not_reviewed_short: "Vérifiée par un professionnel de santé."',
+            "strings.review_not_reviewed_short",
+        ),
     ],
     ids=[
         "sign means not urgent",
@@ -81,6 +86,7 @@ def _built(project: Path) -> Path:
         "card string",
         "alert card",
         "clinician side",
+        "not reviewed says reviewed",
     ],
 )
 def test_changed_safety_wording_without_an_approval_is_refused(

@@ -10,7 +10,7 @@ import pytest
 
 from guide.approvals.records import DRAFT, Approval, approvals_document, parse_approvals
 from guide.approvals.reviews import Review, parse_reviews, review_state, reviews_document, text_hash
-from guide.approvals.safety_wording import CARD_STRINGS, safety_texts, value_at
+from guide.approvals.safety_wording import CARD_STRINGS, NOTICE_STRINGS, safety_texts, value_at
 from guide.approvals.safety_wording import text_hash as wording_hash
 from guide.approvals.steps import unapproved_keys
 from guide.catalogues.triage import CARD_TEXTS, CLINICIAN_TEXTS, TIERS, Wording
@@ -32,12 +32,14 @@ def _wording(sign: str = "weakness in the legs") -> Wording:
 
 
 def test_safety_texts_cover_cards_signs_the_alert_card_and_card_strings() -> None:
-    texts = safety_texts(_wording(), {key: key for key in CARD_STRINGS})
+    texts = safety_texts(_wording(), {key: key for key in (*CARD_STRINGS, *NOTICE_STRINGS)})
     assert texts["triage.signs.weakness"] == "weakness in the legs"
     assert texts["triage.tiers.emergency.action"] == "action"
     assert texts["triage.card.clinician.mri"] == "mri"
     assert texts["strings.why_we_say_this"] == "why_we_say_this"
-    assert len(texts) == len(TIERS) * 3 + 1 + len(CARD_TEXTS) + len(CLINICIAN_TEXTS) + len(CARD_STRINGS)
+    assert len(texts) == len(TIERS) * 3 + 1 + len(CARD_TEXTS) + len(CLINICIAN_TEXTS) + len(
+        CARD_STRINGS
+    ) + len(NOTICE_STRINGS)
 
 
 def test_a_changed_text_has_no_record_until_one_is_written() -> None:

@@ -2,7 +2,8 @@
 
 Safety wording is every text a reader acts on in an urgency card or the alert card: the triage catalogue's
 words (each tier's title, lead and action, every warning sign, the alert card's words and its clinician side)
-and the UI strings printed inside a card (CARD_STRINGS). Keys are dotted, as a translator finds them in
+and the UI strings printed inside a card (CARD_STRINGS); and, because they say who checked a page, the page
+notice's strings (NOTICE_STRINGS). Keys are dotted, as a translator finds them in
 translations/<lang>.yml: 'triage.signs.weakness', 'triage.tiers.emergency.action', 'strings.why_we_say_this'.
 """
 
@@ -28,6 +29,19 @@ CARD_STRINGS = (
     "general_advice",
 )
 
+# The strings that tell a reader whether a clinician checked the page (the page notice): a translator who
+# wrote "checked by a clinician" into the "not yet checked" line would claim a review that did not happen.
+NOTICE_STRINGS = (
+    "review_not_reviewed",
+    "review_not_reviewed_short",
+    "translation_draft",
+    "translation_draft_short",
+    "translation_reviewed",
+    "review_by",
+    "review_due",
+    "review_stale",
+)
+
 
 def safety_texts(words: Wording, strings: dict[str, str]) -> dict[str, str]:
     """Every safety text of one language by its dotted key, in the order of the translations file."""
@@ -35,7 +49,7 @@ def safety_texts(words: Wording, strings: dict[str, str]) -> dict[str, str]:
     texts |= {f"triage.signs.{sign}": text for sign, text in words.signs.items()}
     texts |= {f"triage.card.{part}": words.card[part] for part in CARD_TEXTS}
     texts |= {f"triage.card.clinician.{part}": words.clinician[part] for part in CLINICIAN_TEXTS}
-    texts |= {f"strings.{key}": strings[key] for key in CARD_STRINGS}
+    texts |= {f"strings.{key}": strings[key] for key in (*CARD_STRINGS, *NOTICE_STRINGS)}
     return texts
 
 
