@@ -234,9 +234,8 @@ def test_a_back_translation_of_an_unknown_key_is_refused(small_project: Path) ->
     replace_once(small_project / BACK, "  signs:\n", '  signs:\n    weaknes: "typo"\n')
     result = _guide(small_project, "approve", "fr", "--draft")
     assert result.returncode == 1
-    assert (
-        f"{BACK}:{_line(small_project, BACK, 'weaknes:')}: 'triage.signs.weaknes' is not a safety text"
-        in (result.stderr)
+    assert f"{BACK}:{_line(small_project, BACK, 'weaknes:')}: 'triage.signs.weaknes' is not a key of" in (
+        result.stderr
     )
 
 

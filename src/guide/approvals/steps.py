@@ -25,7 +25,7 @@ from guide.approvals.records import (
     load_approvals,
 )
 from guide.approvals.safety_wording import key_path, safety_texts, text_hash, value_at
-from guide.catalogues.language_registry import load_language, translation_path
+from guide.catalogues.language_registry import STRINGS, load_language, translation_path
 from guide.checks.plain_text import check_plain_text_node
 from guide.checks.text_controls import check_text_controls
 from guide.core.input_files import ContentError, load_yaml_tree, read_text_file
@@ -98,11 +98,14 @@ def load_back_translations(language: str) -> dict[str, Any]:
         )
     check_plain_text_node(root, path, 1, "")
     lines = node_lines(root)
-    known = set(current_texts(language))
+    # Any UI string may be back-translated (only the safety ones are recorded); other keys are typos.
+    known = {*current_texts(language), *(f"strings.{key}" for key in STRINGS)}
     for found in _dotted_keys(data):
         if found not in known:
             raise ContentError(
-                path, line_of(lines, *key_path(found)), f"'{found}' is not a safety text: check its spelling"
+                path,
+                line_of(lines, *key_path(found)),
+                f"'{found}' is not a key of translations/{language}.yml's triage or strings: check its spelling",
             )
     return data
 
