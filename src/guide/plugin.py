@@ -10,6 +10,7 @@ handouts/, page/). A page's journey, in every language:
   on_pre_page          checks/content_safety   what the page's own Markdown renders to is checked
   on_page_markdown     cards, numbers table    urgency cards and the numbers table become placeholders
                        checks/internal_links   links between pages resolve
+                       approvals/reviews       a review the page claims is one the maintainers recorded
                        page/citations          [n] markers become links; the page's sources are listed
                        translation             a translation keeps its English page's cards, headings, terms
   on_page_content      cards, numbers table    the placeholders become the cards, in the page's language
@@ -17,11 +18,14 @@ handouts/, page/). A page's journey, in every language:
                        search                  what search leaves out is marked
                        checks/content_safety   the final HTML passes the allow-list and the card checks
                        checks/reader_facts     no number, phone, mail address or host beyond English's
-  on_page_context      page, translation, ...  what the templates print; the API files, FHIR records, embed views
+  on_page_context      page, translation, ...  what the templates print (who checked the page, from the
+                                               records; the link to report a mistake); the API files,
+                                               FHIR records, embed views
   on_post_page         page, search, checks    hreflang links, Material's markup, search base, CSP
 
 Once per build, before any language: check mkdocs.yml's reader-visible text, read and check every
-language's file (a mistake in any of them is one clear line, whichever language is being built), and give
+language's file (a mistake in any of them is one clear line, whichever language is being built), check that
+the change log and the approvals of safety wording hold every language's safety text as it is, and give
 mkdocs-static-i18n each language's site name, description, licence line and menu titles. Per language:
 note it as started and finished (core/build_phases.py). Once every language is built: the whole-site
 steps, in the order written in _build_whole_site.
@@ -45,6 +49,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from guide.api import content_api
+from guide.approvals import steps as approvals
 from guide.api import steps as api
 from guide.cards import numbers_table
 from guide.cards import steps as cards
@@ -77,7 +82,8 @@ from guide.changes import steps as changes
 from guide.fhir import steps as fhir
 from guide.offline import not_found, offline_zips, service_workers
 from guide.offline import steps as offline
-from guide.page import citations, hreflang, structured_data, ui_strings
+from guide.approvals import reviews
+from guide.page import citations, hreflang, report_link, review_notice, structured_data, ui_strings
 from guide.page.material_markup import without_toggle_autocomplete
 from guide.search import search_index
 from guide.search import steps as search
@@ -153,6 +159,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             load_language(language.locale)
         # The clinical codes and the change log: a mistake stops the build before any language is built.
         load_codes()
+        # Safety wording changes only with a recorded approval (or a recorded draft), by a maintainer; then
+        # the change log holds it.
+        approvals.check_approvals()
         changes.check_safety_log()
         for entry in i18n.config.languages:
             site = load_language(entry.locale).site
@@ -221,6 +230,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             return markdown
         markdown = numbers_table.mark_numbers_table(markdown, page, locale)
         internal_links.check_internal_links(page)
+        reviews.check_review_claim(Path(page.file.abs_src_path))
         markdown = citations.link_citations_and_list_sources(markdown, page, locale)
         translation.check_translation(page, locale)
         return markdown
@@ -246,11 +256,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         locale = config.theme["language"]
         written = not page.file.generated_by
         ui_strings.add_page_strings(context, page, locale)
+        report_link.add_report_link(context, page, config)
         cards.add_known_countries(context)
         offline.add_offline_context(context, page, config, self.writes_zips)
         card_page.add_card_context(context, page, locale)
         easy_read.add_easy_read_context(context, page, locale)
         if written:
+            # Who checked the page comes from the maintainers' records, never from its front matter.
+            review_notice.add_review(context, page, locale)
             translation.add_translation_state(context, page, locale)
             structured_data.add_structured_data(context, page, config)
             if self.prints_handouts:

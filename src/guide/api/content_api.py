@@ -85,7 +85,10 @@ def sections(content: str, page_address: str) -> list[dict[str, Any]]:
     return [section for section in found if section["id"] != "sources" and (section["html"] or section["id"])]
 
 
-def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] | None) -> dict[str, Any]:
+def page_document(
+    page: Page, config: MkDocsConfig, translation: dict[str, Any] | None, review: dict[str, Any]
+) -> dict[str, Any]:
+    """review: who checked the page and when, from the maintainers' records (guide/approvals/reviews.py)."""
     locale = config.theme["language"]
     bare_url = bare_page_url(page.url, locale)
     site_url = config.site_url
@@ -97,7 +100,8 @@ def page_document(page: Page, config: MkDocsConfig, translation: dict[str, Any] 
         "title": page.meta["title"],
         "description": page.meta["description"],
         "last_reviewed": page.meta["last_reviewed"].isoformat(),
-        "review_state": page.meta["review_state"],
+        "review_state": "clinically-reviewed" if review["reviewed"] else "not-clinically-reviewed",
+        "review": review,
         "translation": {"state": translation["state"], "outdated": translation["outdated"]}
         if translation
         else None,
@@ -262,14 +266,14 @@ def numbers_document() -> dict[str, Any]:
 
 
 def write_page_files(
-    page: Page, config: MkDocsConfig, translation: dict[str, Any] | None
+    page: Page, config: MkDocsConfig, translation: dict[str, Any] | None, review: dict[str, Any]
 ) -> tuple[str, dict[str, Any]]:
     """Write the page's API and oEmbed files; return the oEmbed address, for the page's discovery link, and
     the page's entry in the index."""
     locale = config.theme["language"]
     bare_url = bare_page_url(page.url, locale)
     site = Path(config.site_dir)
-    document = page_document(page, config, translation)
+    document = page_document(page, config, translation, review)
     write_json(site / api_path(locale, bare_url), document)
     write_json(site / oembed_path(locale, bare_url), oembed_document(page, config))
     entry = index_entry(document, absolute_url(config.site_url, api_path(locale, bare_url)))

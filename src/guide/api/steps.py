@@ -11,6 +11,8 @@ from guide.core.engine import MkDocsConfig, Page
 
 
 def write_api_files(context: dict[str, Any], page: Page, config: MkDocsConfig, index: IndexEntries) -> None:
-    """After the translation state is in the context. The page's entry joins the index kept in memory."""
-    context["oembed_url"], entry = write_page_files(page, config, context.get("translation"))
+    """After the translation state and the review are in the context. The page's entry joins the index kept in memory."""
+    context["oembed_url"], entry = write_page_files(
+        page, config, context.get("translation"), context["review"]["json"]
+    )
     index.setdefault(config.theme["language"], []).append(entry)

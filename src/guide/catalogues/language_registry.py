@@ -17,7 +17,7 @@ import yaml
 from babel.languages import get_territory_language_info
 
 from guide.catalogues.emergency_numbers import load_numbers
-from guide.translation.key_terms import KeyTerm, missing_terms, parse_key_terms
+from guide.translation.key_terms import KeyTerm, card_term_gaps, missing_terms, parse_key_terms
 from guide.core.project import cached, project
 from guide.core.input_files import load_yaml_tree
 from guide.core.pages import ContentError, read_text_file
@@ -26,7 +26,7 @@ from guide.checks.text_controls import check_text_controls
 from guide.core.digits import new_digit_run
 from guide.core.site_config import nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
-from guide.catalogues.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
+from guide.catalogues.triage import TIERS, Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guide.core.yaml_lines import line_of, node_lines
 from guide.easy_read.sentences import check_easy_read, check_sentence
 
@@ -135,6 +135,10 @@ STRINGS = (
     "easy_read_intro",
     "easy_read_made",
     "easy_read_link",
+    "review_by",
+    "review_due",
+    "review_stale",
+    "report_mistake",
 )
 # Strings with a placeholder that the page fills in.
 PLACEHOLDERS = {
@@ -145,6 +149,9 @@ PLACEHOLDERS = {
     "source_label": ("{number}", "{name}"),
     "urgent_number_in": ("{country}",),
     "easy_read_made": ("{date}",),
+    "review_by": ("{name}", "{role}", "{date}"),
+    "review_due": ("{date}",),
+    "review_stale": ("{name}", "{role}", "{date}"),
 }
 
 
@@ -374,9 +381,31 @@ def load_language(language: str) -> LanguageData:
     )
     if language != SOURCE_LANGUAGE:
         _numbers_only_from_english(loaded, load_language(SOURCE_LANGUAGE), lines)
+        _safety_terms_in_cards(loaded, load_language(SOURCE_LANGUAGE), lines)
     # The Easy Read page's first line, beside its picture, is an Easy Read sentence too.
     check_sentence(loaded.strings["easy_read_intro"], ("strings", "easy_read_intro"), language, lines, path)
     return loaded
+
+
+def _card_words(words: Wording) -> dict[str, str]:
+    """Each card's printed words: an urgency card's title, lead and action; the alert card's front."""
+    cards = {f"tiers.{tier}": " ".join(words.tiers[tier].values()) for tier in TIERS}
+    return cards | {"card": " ".join(words.card.values())}
+
+
+def _safety_terms_in_cards(language: LanguageData, english: LanguageData, lines: dict) -> None:
+    """A card whose English words use a safety term (emergency, cancer team...) uses the language's form of it:
+    a softened title or action loses the term."""
+    ours, theirs = _card_words(language.triage), _card_words(english.triage)
+    cards = {card: (theirs[card], ours[card]) for card in ours}
+    for card, term in card_term_gaps(cards, english.key_terms, language.key_terms)[:1]:
+        forms = ", ".join(f"'{form}'" for form in term.forms)
+        raise ContentError(
+            language.path,
+            line_of(lines, "triage", *card.split(".")),
+            f"the card 'triage.{card}' no longer uses the safety term '{term.english}' ({forms}), as its English "
+            f"words do: write '{term.use}' in it, or add your right wording to 'accept' at line {term.line}",
+        )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ guide import LANG FILE        write a translated PO file back into docs/LANG/
 guide new-language LANG       scaffold docs/LANG/ and translations/LANG.yml from English
 guide readability [PAGE ...]  reading level of English pages
 guide changes                 the entry to add to data/changes.yml after a change to the safety text
+guide approve LANG KEY ... --by NAME --role ROLE   record a clinician's approval of safety wording
+guide approve LANG --draft    record a language's unapproved safety wording as a draft (a new language)
+guide review docs/es/x.md --by NAME --role ROLE    record a clinician's review of a page as it is now
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from guide.translation.translated_pages import (
     translated_page,
     translation_meta,
 )
+from guide.approvals.reviews import page_review
 from guide.catalogues.language_registry import key_term_problems
 
 
@@ -62,6 +66,36 @@ def cmd_changes(args: argparse.Namespace) -> int:
     print("    safety:")
     for locale in changed:
         print(f"      {locale}: {logged_form(current[locale])}")
+    return 0
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    """Record in data/safety-approvals.yml that a clinician approved a language's safety wording (copying the
+    translator's back-translation), or, with --draft, that it is published unapproved."""
+    from guide.approvals.records import load_approvals
+    from guide.approvals.steps import record, write_approvals
+
+    if args.draft == bool(args.by or args.role) or (
+        not args.draft and not (args.by and args.role and args.keys)
+    ):
+        print("give KEY ... with --by NAME --role ROLE, or --draft (and no names)", file=sys.stderr)
+        return 1
+    approvals = load_approvals()
+    approver = None if args.draft else (args.by, args.role)
+    recorded = record(approvals, args.language, args.keys, approver, args.date)
+    write_approvals(approvals)
+    state = "draft (not approved)" if args.draft else f"approved by {args.by} ({args.role})"
+    print(f"data/safety-approvals.yml: {len(recorded)} text(s) of {args.language} recorded as {state}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Record in data/reviews.yml that a clinician reviewed a page as it is now."""
+    from guide.approvals.reviews import record_review
+
+    for page in args.pages:
+        record_review(page.resolve(), args.by, args.role, args.date)
+        print(f"data/reviews.yml: {page} reviewed by {args.by} ({args.role}) on {args.date.isoformat()}")
     return 0
 
 
@@ -92,7 +126,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 continue
             try:
                 state = translation_meta(path)["state"]
-                reviewed += state == "reviewed"
+                reviewed += page_review(path).reviewed  # the maintainers' record, not the front matter
                 if state == UNTRANSLATED:
                     untranslated.append(path)
                 if is_outdated(path):
@@ -289,7 +323,8 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     team = f"@spine-guide/translators-{code}"
     _append(
         ROOT / ".github" / "CODEOWNERS",
-        f"/docs/{code}/             {team}\n/translations/{code}.yml  {team}\n",
+        f"/docs/{code}/             {team}\n/translations/{code}.yml  {team}\n"
+        f"/translations/back-translations/{code}.yml  {team}\n",
     )
     _append(
         ROOT / ".github" / "labeler.yml",
@@ -297,16 +332,30 @@ def cmd_new_language(args: argparse.Namespace) -> int:
         f"          - docs/{code}/**\n          - translations/{code}.yml\n",
     )
     _log_new_language(code)
+    _record_draft_wording(code)
     print(
-        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS, .github/labeler.yml and data/changes.yml, and wrote docs/{code}/,\n"
+        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS, .github/labeler.yml, data/changes.yml and data/safety-approvals.yml (as drafts), and wrote docs/{code}/,\n"
         f"tests/fixtures/small-guide/docs/{code}/ and translations/{code}.yml in English, marked as still to\n"
         "translate. Next:\n"
         f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); a maintainer checks the\n"
-        f"     countries it must show first in data/language-countries.yml\n"
+        f"     countries it must show first in data/language-countries.yml; write the English back-translation\n"
+        f"     of its safety wording in translations/back-translations/{code}.yml; a maintainer then records the\n"
+        f"     new wording as a draft: guide approve {code} --draft (a clinician's approval: guide approve {code} KEY --by --role)\n"
         f"  2. translate each page, then: guide stamp --state machine-assisted-draft docs/{code}/<page>.md\n"
         f"  3. ask a maintainer to create the {team} team; then make test"
     )
     return 0
+
+
+def _record_draft_wording(code: str) -> None:
+    """The new language's safety wording (still English) is recorded as a draft, approved by nobody."""
+    from guide.approvals.records import load_approvals
+    from guide.approvals.steps import record, write_approvals
+
+    use_project(ROOT)
+    approvals = load_approvals()
+    record(approvals, code, [], None, datetime.date.today())
+    write_approvals(approvals)
 
 
 def _log_new_language(code: str) -> None:
@@ -478,6 +527,22 @@ def main() -> int:
 
     changes = commands.add_parser("changes", help=cmd_changes.__doc__)
     changes.set_defaults(run=cmd_changes)
+    approve = commands.add_parser("approve", help=cmd_approve.__doc__)
+    approve.add_argument("language", help="language code, e.g. es")
+    approve.add_argument("keys", nargs="*", help="safety keys, e.g. triage.signs.weakness")
+    approve.add_argument("--by", help="the approving clinician's name")
+    approve.add_argument("--role", help="their role, e.g. 'oncology nurse, native speaker'")
+    approve.add_argument("--draft", action="store_true", help="record unrecorded wording as not approved")
+    approve.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today())
+    approve.set_defaults(run=cmd_approve)
+
+    review = commands.add_parser("review", help=cmd_review.__doc__)
+    review.add_argument("pages", nargs="+", type=Path, help="pages, e.g. docs/es/symptoms.md")
+    review.add_argument("--by", required=True, help="the reviewing clinician's name")
+    review.add_argument("--role", required=True, help="their role")
+    review.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today())
+    review.set_defaults(run=cmd_review)
+
     read = commands.add_parser("readability", help=cmd_readability.__doc__)
     read.add_argument("pages", nargs="*", type=Path, help="Markdown files (default: docs/en/*.md)")
     read.set_defaults(run=cmd_readability)

@@ -33,3 +33,14 @@ def line_of(lines: dict[KeyPath, int], *path: object) -> int:
         if path[:end] in lines:
             return lines[path[:end]]
     return 1
+
+
+def leading_comments(text: str) -> str:
+    """The comment lines (and blank lines) at the top of a YAML file: a program that rewrites the file keeps
+    the maintainers' explanation written there."""
+    kept = []
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not line.startswith("#"):
+            break
+        kept.append(line)
+    return "".join(kept)

@@ -27,12 +27,18 @@ from guide.core.pages import body_offset, split_front_matter
 from guide.core.yaml_lines import line_of
 
 MAX_ACCEPTED = 5
+# A form shorter than this many letters (a wide character, as in Chinese, counts two) would match inside
+# unrelated words: a one-letter accepted form satisfies the check anywhere.
+MIN_FORM_LETTERS = 3
 # Arabic short vowels and tatweel are optional in writing: a term matches with or without them.
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 # An urgency box's kind (`!!! emergency`), its sign ids (`signs: ...`), link targets (`](x.md#emergency)`) and
 # heading ids (`{#emergency}`) are markers, not words a reader sees.
+# A link reference definition (`[term]: target`) is never shown: a term hidden there does not count.
 _MARKERS = re.compile(
-    r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+|^[ \t]+signs:.*$|\]\([^)\s\]]*\)|\{#[\w-]+\}", re.MULTILINE
+    r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+|^[ \t]+signs:.*$|\]\([^)\s\]]*\)|\{#[\w-]+\}"
+    r"|^ {0,3}\[[^\]\n]{1,999}\]:.*$",
+    re.MULTILINE,
 )
 
 
@@ -96,6 +102,17 @@ def parse_key_terms(
                 line_of(lines, "key_terms", english, "accept"),
                 f"'accept' of key term '{english}' must be a list of words, like [\"a\", \"b\"]",
             )
+        for index, form in enumerate((entry["use"], *accept)):
+            if letters(form) < MIN_FORM_LETTERS:
+                where = (
+                    ("key_terms", english, "accept", index - 1) if index else ("key_terms", english, "use")
+                )
+                raise ContentError(
+                    path,
+                    line_of(lines, *where),
+                    f"'{form.strip()}' is too short for key term '{english}' (at least {MIN_FORM_LETTERS} "
+                    "letters): write the whole word",
+                )
         if len(accept) > MAX_ACCEPTED:  # a long list would let any wording pass
             raise ContentError(
                 path,
@@ -124,6 +141,19 @@ def parse_key_terms(
                 path, line_of(lines, "key_terms"), f"missing key term '{english}': add it, translated"
             )
     return terms
+
+
+def letters(form: str) -> int:
+    """How long a form is for the reader: letters and digits, a wide (Chinese, Japanese) character counting two."""
+    return sum(
+        2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in _normalise(form) if char.isalnum()
+    )
+
+
+def uses_term(text: str, forms: tuple[str, ...]) -> bool:
+    """Whether a text (a card's words as rendered) uses one of forms."""
+    words = _normalise(text)
+    return any(_normalise(form) in words for form in forms)
 
 
 def _normalise(text: str) -> str:
@@ -173,3 +203,16 @@ def missing_terms(
         if line is not None and not any(_normalise(form) in words for form in term.forms):
             missing.append(MissingTerm(term=term, english_line=line, safety=english_terms[english].safety))
     return missing
+
+
+def card_term_gaps(
+    cards: dict[str, tuple[str, str]], english_terms: dict[str, KeyTerm], terms: dict[str, KeyTerm]
+) -> list[tuple[str, KeyTerm]]:
+    """The safety terms that an English card's words use and its translation's do not (pure).
+    cards: card name -> (English words, translated words), as the card prints them."""
+    return [
+        (card, terms[english])
+        for card, (english_words, words) in cards.items()
+        for english, term in english_terms.items()
+        if term.safety and uses_term(english_words, term.forms) and not uses_term(words, terms[english].forms)
+    ]

@@ -28,6 +28,8 @@ from guide.translation.translated_pages import (
     translation_meta,
 )
 from guide.catalogues.language_registry import key_term_problems
+from guide.approvals.reviews import page_review
+from guide.approvals.steps import signs_back_translated
 from guide.core.engine import File, Files, MkDocsConfig, Page, PluginError
 
 log = logging.getLogger("mkdocs.plugins.guide.translation")
@@ -53,13 +55,14 @@ def _language_status(language: Language) -> list[str]:
         if not path.is_file():
             lines.append(f"- **{english_title}**: not translated yet")
             continue
-        info = translation_meta(path)
+        translation_meta(path)
         fresh = not is_outdated(path)
         up_to_date += fresh
-        reviewed += info["state"] == "reviewed"
+        review = page_review(path)
+        reviewed += review.reviewed
         state = (
-            "reviewed by a clinician"
-            if info["state"] == "reviewed"
+            f"reviewed by {review.reviewer} ({review.role}) on {review.date}"
+            if review.reviewed
             else "draft, not yet checked by a clinician"
         )
         lines.append(
@@ -70,7 +73,14 @@ def _language_status(language: Language) -> list[str]:
         f"Up to date with English: {_share(up_to_date, len(pages))}. "
         f"Reviewed by a clinician: {_share(reviewed, len(pages))}."
     )
-    return [f"## {language.name} {{#{language.locale}}}", "", summary, "", *lines, ""]
+    signs = [
+        "",
+        f"Each warning sign in {language.name}, its translator's back-translation into English, and whether a "
+        "clinician approved it (data/safety-approvals.yml):",
+        "",
+        *signs_back_translated(language.locale),
+    ]
+    return [f"## {language.name} {{#{language.locale}}}", "", summary, "", *lines, *signs, ""]
 
 
 @cached  # the same page in every language's build
@@ -131,8 +141,16 @@ def add_translation_state(context: dict[str, Any], page: Page, locale: str) -> N
         return
     path = Path(page.file.abs_src_path)
     bare_url = bare_page_url(page.url, locale)
+    written_state = translation_meta(path)["state"]
+    # Reviewed only as the maintainers' records say (guide/approvals/reviews.py), whatever the page says.
+    reviewed = context["review"]["reviewed"]
+    state = (
+        "reviewed"
+        if reviewed
+        else ("machine-assisted-draft" if written_state == "reviewed" else written_state)
+    )
     context["translation"] = {
-        "state": translation_meta(path)["state"],
+        "state": state,
         "outdated": is_outdated(path),
         "english_url": from_page(bare_url, page),  # the English page lives at the site root
     }

@@ -5,9 +5,9 @@ A translated page records the English version it was made from as a hash of the 
 
     translation:
       source_hash: 3f2a9c1d0b7e      # `.venv/bin/guide stamp docs/<lang>/<page>.md` writes it
-      state: machine-assisted-draft  # or reviewed, once a native-speaking clinician has checked it;
+      state: machine-assisted-draft  # "reviewed" only with a record in data/reviews.yml;
                                      # untranslated: still the English text (a new language's scaffold)
-      reviewed_by: ""                # name of that reviewer, when reviewed
+      reviewed_by: ""                # kept empty: reviews are recorded in data/reviews.yml (guide/approvals/reviews.py)
 """
 
 from __future__ import annotations
