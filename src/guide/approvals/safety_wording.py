@@ -1,7 +1,8 @@
 """Which words are safety wording, in one place: what a translator may not change without a recorded approval.
 
 Safety wording is every text a reader acts on in an urgency card or the alert card: the triage catalogue's
-words (each tier's title, lead and action, every warning sign, the alert card's words and its clinician side)
+words (each tier's title, lead and action, every warning sign, the alert card's words and its clinician side,
+and every Easy Read sentence)
 and the UI strings printed inside a card (CARD_STRINGS); and, because they say who checked a page, the page
 notice's strings (NOTICE_STRINGS). Keys are dotted, as a translator finds them in
 translations/<lang>.yml: 'triage.signs.weakness', 'triage.tiers.emergency.action', 'strings.why_we_say_this'.
@@ -49,13 +50,16 @@ def safety_texts(words: Wording, strings: dict[str, str]) -> dict[str, str]:
     texts |= {f"triage.signs.{sign}": text for sign, text in words.signs.items()}
     texts |= {f"triage.card.{part}": words.card[part] for part in CARD_TEXTS}
     texts |= {f"triage.card.clinician.{part}": words.clinician[part] for part in CLINICIAN_TEXTS}
+    # 'triage.easy_read.tiers.emergency.actions.0': an action is found by its place in the list.
+    texts |= {"triage." + ".".join(map(str, path)): text for path, text in words.easy_read_texts()}
     texts |= {f"strings.{key}": strings[key] for key in (*CARD_STRINGS, *NOTICE_STRINGS)}
     return texts
 
 
-def key_path(key: str) -> tuple[str, ...]:
-    """'triage.signs.weakness' -> ('triage', 'signs', 'weakness'): where the key is in a YAML file."""
-    return tuple(key.split("."))
+def key_path(key: str) -> tuple[str | int, ...]:
+    """'triage.signs.weakness' -> ('triage', 'signs', 'weakness'): where the key is in a YAML file (a number
+    is a place in a list)."""
+    return tuple(int(part) if part.isdigit() else part for part in key.split("."))
 
 
 def text_hash(text: str) -> str:
@@ -67,5 +71,8 @@ def value_at(data: Any, key: str) -> str | None:
     """The string at a dotted key of a parsed YAML file (a back-translation), or None."""
     value = data
     for part in key_path(key):
-        value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(part, int):
+            value = value[part] if isinstance(value, list) and part < len(value) else None
+        else:
+            value = value.get(part) if isinstance(value, dict) else None
     return value.strip() if isinstance(value, str) and value.strip() else None
