@@ -181,7 +181,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         translation.check_pages_and_add_status(files, config)
         embed.add_hospitals_page(files, config, self.prints_handouts)
         offline.add_offline_page_and_manifest(files, config)
-        card_page.add_alert_card_page(files, config)
+        card_page.add_alert_card_page(files, config, self.prints_handouts)
         return files
 
     on_files = CombinedEvent(_check_files, _add_generated_pages)
