@@ -58,7 +58,7 @@ def _title(article: HtmlElement) -> str:
     return " ".join(heading.text_content().split())
 
 
-def _cut_sources(article: HtmlElement, found: dict[int, HtmlElement]) -> None:
+def cut_sources(article: HtmlElement, found: dict[int, HtmlElement]) -> None:
     """Take the page's "Sources" (heading, intro and list) out, keeping each source once in `found`, and
     point its citations at the one list at the end."""
     heading = next(iter(article.xpath(".//h2[substring(@id, string-length(@id) - 7) = '-sources']")), None)
@@ -75,7 +75,7 @@ def _cut_sources(article: HtmlElement, found: dict[int, HtmlElement]) -> None:
             link.set("href", f"#source-{cited[1]}")
 
 
-def _shorten_boxes(article: HtmlElement, seen: dict[str, set[str]]) -> None:
+def shorten_boxes(article: HtmlElement, seen: dict[str, set[str]]) -> None:
     """Numbers in the first box of each tier; a box that adds no sign to its tier keeps title and action."""
     for box in with_class(article, "triage-box"):
         tier = box.get("class").split()[1]
@@ -121,15 +121,15 @@ def booklet_sections(
         article = lxml.html.fragment_fromstring(section.content)
         for notice in with_class(article, "page-notice"):
             notice.drop_tree()
-        _cut_sources(article, found)
-        _shorten_boxes(article, seen)
+        cut_sources(article, found)
+        shorten_boxes(article, seen)
         titles.append((section.name, _title(lxml.html.fragment_fromstring(section.content))))
         chapters.append(replace(section, content=outer_html(article)))
     cover = _article(
         COVER,
         f'<h1 class="booklet-cover__title">{html.escape(site_name)}</h1>'
         f'<p class="booklet-cover__language">{html.escape(language.name)}</p>'
-        f"<p>{html.escape(strings['last_reviewed'])}: <bdi dir=\"ltr\">{newest.isoformat()}</bdi></p>"
+        f'<p>{html.escape(strings["last_reviewed"])}: <bdi dir="ltr">{newest.isoformat()}</bdi></p>'
         f'<p class="booklet-cover__state">{html.escape(state)}</p>'
         f'<p class="booklet-cover__online">{html.escape(strings["booklet_online"])}:<br>'
         f'<a href="{html.escape(address)}" dir="ltr">{html.escape(address)}</a></p>'

@@ -1,5 +1,6 @@
-"""Printable handouts: a PDF of every page in every language, one PDF of the whole guide per language, and
-an alert card per language (a wallet card and a phone-screen card, guide/handouts/alert_card.py).
+"""Printable handouts: a PDF of every page in every language, one PDF of the whole guide per language (a
+booklet: guide/handouts/booklet.py), and the alert cards of each language and of each pair of languages its
+data implies (a wallet card and a phone-screen card, guide/handouts/alert_card.py).
 
 Headless Chromium (the system package) prints each language from one print source: the content of every
 page's embed view (no site chrome), in nav order, each page starting on a new sheet, through the print
@@ -219,13 +220,13 @@ def print_alert_cards(page: Any, site: Path, site_url: str, language: Language, 
     data implies, one per country (alert_card.printed_pairs), each printed from the card's HTML; the QR
     code and the address on each lead to the card's published page."""
     address = absolute_url(site_url, card_page_url(language.locale))
-    cards = [(None, None)] + [
+    pairs = [
         (second, country)
         for second, countries in printed_pairs().get(language.locale, {}).items()
         for country in countries
     ]
-    for second, country in cards:
-        pair = (second, country) if second and country else None
+    for pair in [None, *pairs]:  # None: the language's own card
+        second, country = pair or (None, None)
         html_path = alert_card_path(language.locale, ".html", pair=pair)
         source = site / html_path
         source.parent.mkdir(parents=True, exist_ok=True)
