@@ -135,6 +135,7 @@ def booklet_sections(
         f'<a href="{html.escape(address)}" dir="ltr">{html.escape(address)}</a></p>'
         f"{qr_svg(address, address)}",
     )
+    titles.append((SOURCES, strings["sources_heading"]))  # the one list of sources, last
     numbers = page_numbers or {}
     contents = _article(
         CONTENTS,

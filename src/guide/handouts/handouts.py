@@ -211,7 +211,7 @@ def print_booklet(
         parts = booklet_sections(language, sections, pages, address, footer_line, numbers)
         page.set_content(print_source(language, parts, stylesheets), wait_until="load")
         print_sheets(page, guide, load_language(language.locale).site.site_name)
-        numbers = contents_pages(guide, [section.name for section in sections])
+        numbers = contents_pages(guide, [part.name for part in parts])
     subset_fonts(guide)
 
 
