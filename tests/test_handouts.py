@@ -88,6 +88,20 @@ def test_every_page_has_a_handout_in_its_language(site: Path, site_url: str, lan
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_every_page_handout_ends_with_a_qr_code_of_its_address(
+    site: Path, site_url: str, language, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    for page in nav_pages():
+        pdf = site / handout_path(language.locale, page_url(page))
+        last = len(PdfReader(pdf).pages)
+        address = site_url + language.url_prefix + page_url(page)
+        # 100 dpi: some 3 pixels a module of the 22 mm code, enough for zbar and quick to draw.
+        assert qr_codes(pdf, last, tmp_path, dpi=100) == [address], f"{pdf.name}: no QR code of {address}"
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 def test_emergency_box_starts_on_the_first_sheet_with_its_advice_and_numbers(site: Path, language) -> None:
     words = load_language(language.locale).triage.tiers["emergency"]
     first_number = load_numbers().countries[load_language(language.locale).countries[0]].numbers[0].number
@@ -97,7 +111,7 @@ def test_emergency_box_starts_on_the_first_sheet_with_its_advice_and_numbers(sit
     assert first_number in first_sheet, "the first emergency number is not on the first sheet"
 
 
-def qr_codes(pdf: Path, sheet: int, tmp_path: Path) -> list[str]:
+def qr_codes(pdf: Path, sheet: int, tmp_path: Path, dpi: int = 300) -> list[str]:
     """What the QR codes on one sheet (from 1) say: the sheet drawn at 300 dpi (poppler's pdftoppm), read
     by zbar's zbarimg. Without zbarimg the test fails: install zbar-tools (scripts/install-system-deps.sh)."""
     if shutil.which("zbarimg") is None:
@@ -107,8 +121,8 @@ def qr_codes(pdf: Path, sheet: int, tmp_path: Path) -> list[str]:
         [
             "pdftoppm",
             "-r",
-            "300",
-            "-png",
+            str(dpi),
+            "-gray",
             "-singlefile",
             "-f",
             str(sheet),
@@ -120,7 +134,7 @@ def qr_codes(pdf: Path, sheet: int, tmp_path: Path) -> list[str]:
         check=True,
     )
     found = subprocess.run(
-        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", f"{image}.png"],
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", f"{image}.pgm"],
         capture_output=True,
         text=True,
         check=False,  # status 4: no code found, which the caller's comparison reports
@@ -211,7 +225,9 @@ def test_whole_guide_holds_each_chapter_once_then_one_list_of_sources(
     # which names the guide's address, aside).
     body = [line for line in sheets[1].splitlines() if site_url not in line]
     given = [int(number) for number in re.findall(r"\b\d+\b", "\n".join(body))]
-    assert given == [first + start + 1 for start in starts] + [sources + 1], "wrong sheets on the contents page"
+    assert given == [first + start + 1 for start in starts] + [sources + 1], (
+        "wrong sheets on the contents page"
+    )
     assert pdf_title(pdf) == load_language(language.locale).site.site_name
 
 

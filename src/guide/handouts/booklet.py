@@ -1,7 +1,7 @@
 """The whole guide of a language as a printed booklet: a cover (title, language, date, review state, the
 published address and its QR code), a contents page, each chapter once, and one list of sources at the
 end. Made from the same sections as the page handouts (handouts.py), changed for reading front to back:
-  - the review notice of each page goes; the cover says the guide's review state once;
+  - the review notice, attribution and QR code of each page go; the cover says them once;
   - each page's "Sources" goes; its citations lead to the one list at the end;
   - the emergency numbers of the language's countries show in the first box of each tier only, and a box
     whose signs were all in an earlier box of its tier keeps its title and action only.
@@ -30,6 +30,8 @@ from guide.handouts.qr_code import qr_svg
 from guide.handouts.sections import Section
 
 COVER, CONTENTS, SOURCES = "booklet-cover", "booklet-contents", "booklet-sources"
+# What each page's handout says that the booklet's cover says once.
+_ON_THE_COVER = ("page-notice", "embed-attribution", "handout-qr")
 # The parts of an urgency box that a repeated box leaves out (its title and action stay).
 _REPEATED_PARTS = ("triage-lead", "triage-signs", "triage-why")
 # The emergency numbers of the language's countries, shown in the first box of their tier only.
@@ -119,8 +121,9 @@ def booklet_sections(
     titles: list[tuple[str, str]] = []
     for section in sections:
         article = lxml.html.fragment_fromstring(section.content)
-        for notice in with_class(article, "page-notice"):
-            notice.drop_tree()
+        # Said once, on the cover: the review state, the address (QR code) and the guide's name.
+        for said in (part for name in _ON_THE_COVER for part in with_class(article, name)):
+            said.drop_tree()
         cut_sources(article, found)
         shorten_boxes(article, seen)
         titles.append((section.name, _title(lxml.html.fragment_fromstring(section.content))))
@@ -133,7 +136,8 @@ def booklet_sections(
         f'<p class="booklet-cover__state">{html.escape(state)}</p>'
         f'<p class="booklet-cover__online">{html.escape(strings["booklet_online"])}:<br>'
         f'<a href="{html.escape(address)}" dir="ltr">{html.escape(address)}</a></p>'
-        f"{qr_svg(address, address)}",
+        f"{qr_svg(address, address)}"
+        f'<p class="booklet-cover__licence">{html.escape(load_language(language.locale).site.copyright)}</p>',
     )
     titles.append((SOURCES, strings["sources_heading"]))  # the one list of sources, last
     numbers = page_numbers or {}

@@ -34,6 +34,7 @@ from guide.handouts.alert_card import PHONE_SIZE, WALLET_SIZE, card_html, printe
 from guide.handouts.card_page import card_page_url
 from guide.handouts.booklet import BOOKLET_RULES, booklet_sections, contents_pages
 from guide.handouts.sections import Section
+from guide.handouts.qr_code import qr_svg
 from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guide.core.html_fragments import outer_html, with_class
 from guide.catalogues.language_registry import load_language
@@ -60,6 +61,8 @@ PAGE_RULES = """
 /* Every page starts at the top of its sheet: a margin after a page break is dropped, so none for the first. */
 .handout-section > :first-child { margin-top: 0; }
 .handout-section[hidden] { display: none; }
+.handout-qr { break-inside: avoid; margin: 4mm 0 0; }
+.handout-qr .qr-code { display: block; width: 22mm; height: 22mm; }
 """
 # The most a language's whole guide may weigh, in bytes (the Chinese one, the largest, was 1.9 MB: issue 11).
 # tests/test_handouts.py checks it; scripts/benchmark.py shows it beside each language's.
@@ -122,10 +125,13 @@ def read_section(
     for image in article.xpath(".//img[@src]"):
         image.set("src", urljoin(served + embed_url, image.get("src")))
     meta = read_meta(project().docs / language.locale / source)
+    address = site_url + language.url_prefix + bare_url
+    # The page's own handout ends with a QR code of its published address, to read it up to date.
+    article.append(lxml.html.fragment_fromstring(f'<p class="handout-qr">{qr_svg(address, address)}</p>'))
     return Section(
         name=name,
         title=document.findtext(".//title"),
-        footer=footer(language, site_url + language.url_prefix + bare_url, meta["last_reviewed"].isoformat()),
+        footer=footer(language, address, meta["last_reviewed"].isoformat()),
         content=outer_html(article),
         target=site / handout_path(language.locale, bare_url),
     )
