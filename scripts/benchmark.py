@@ -28,6 +28,7 @@ import re
 import resource
 import subprocess
 import sys
+import time
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,7 +39,7 @@ import yaml
 from guide.catalogues.pictograms import BUDGET_BYTES, compressed_bytes_added
 from guide.handouts.handouts import GUIDE_HANDOUT_MAX_BYTES
 from guide.offline.language_files import language_files
-from guide.core.outputs import guide_handout_path, service_worker_path
+from guide.core.outputs import HANDOUT_ROOT, guide_handout_path, service_worker_path
 from guide.config import OPTION_ENV
 from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guide.handouts.local_server import QuietHandler, serving
@@ -168,23 +169,45 @@ def plain_build(site_dir: Path) -> None:
 
 
 def build_cpu_seconds(command: list[str], env: dict[str, str]) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return timed_build(command, env)[0]
+
+
+def timed_build(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """CPU seconds (the build's and its children's: Chromium) and wall-clock seconds of one build."""
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.monotonic()
     subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, time.monotonic() - started
 
 
-def build_times() -> tuple[float, float, float]:
+def pdf_counts(site: Path) -> dict[str, int]:
+    """The PDFs a build printed, by kind: what CI's printing time grows with (the alert cards of language
+    pairs grow with the languages and their countries: handouts/alert_card.py printed_pairs)."""
+    pdfs = sorted((site / HANDOUT_ROOT).glob("*/*.pdf"))
+    cards = [pdf for pdf in pdfs if pdf.name.startswith("alert-card")]
+    pairs = [pdf for pdf in cards if pdf.stem.removesuffix("-phone") != "alert-card"]
+    guides = [pdf for pdf in pdfs if pdf.name.startswith("spine-guide-")]
+    return {
+        "all": len(pdfs),
+        "page handouts": len(pdfs) - len(cards) - len(guides),
+        "booklets": len(guides),
+        "own alert cards": len(cards) - len(pairs),
+        "alert cards of pairs": len(pairs),
+    }
+
+
+def build_times() -> tuple[float, float, float, float]:
     """CPU seconds of our build with the zips, of the same with the handouts, and of a plain Material build
-    of the same pages: each the fastest of three runs, as the machine may be busy."""
+    of the same pages: each the fastest of three runs, as the machine may be busy; and the wall-clock
+    seconds of the build with the handouts (CI waits for it)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", OPTION_ENV["offline_zips"]: "true"}
     with tempfile.TemporaryDirectory() as temporary:
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(Path(temporary) / "ours")]
         plain = [sys.executable, __file__, "--plain-build", str(Path(temporary) / "plain")]
         ours = min(build_cpu_seconds(mkdocs, env) for _ in range(3))
         material = min(build_cpu_seconds(plain, env) for _ in range(3))
-        with_handouts = build_cpu_seconds(mkdocs, {**env, OPTION_ENV["handouts"]: "true"})
-    return ours, with_handouts, material
+        with_handouts, handouts_wall = timed_build(mkdocs, {**env, OPTION_ENV["handouts"]: "true"})
+    return ours, with_handouts, material, handouts_wall
 
 
 def main() -> int:
@@ -235,14 +258,18 @@ def main() -> int:
             f"Whole-guide handouts, MB (target ≤ {GUIDE_HANDOUT_MAX_BYTES / 1e6} MB): "
             + ", ".join(f"{pdf.parent.name} {size:.2f}" for pdf, size in zip(handouts, sizes, strict=True))
         )
+        print(
+            "PDFs printed: "
+            + ", ".join(f"{kind} {count}" for kind, count in pdf_counts(arguments.site).items())
+        )
     if not arguments.no_build_time:
-        ours, with_handouts, material = build_times()
+        ours, with_handouts, material, handouts_wall = build_times()
         ratio = ours / material
         over = over or ratio > BUILD_CPU_TARGET
         print(
             f"Build CPU seconds: ours with the zips {ours:.1f}, plain Material {material:.1f} "
             f"({marked(ratio, BUILD_CPU_TARGET, 4, 2).strip()}x; target ≤ {BUILD_CPU_TARGET:g}x); "
-            f"printing the handouts adds {with_handouts - ours:.0f}"
+            f"printing the handouts adds {with_handouts - ours:.0f} (the build with them takes {handouts_wall:.0f} s)"
         )
     return 1 if over else 0
 

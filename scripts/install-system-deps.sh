@@ -2,11 +2,11 @@
 # Debian packages the browser tests and PDF checks need: Chromium, fonts for every script we publish
 # (Arabic, Chinese, Vietnamese; the PDF handouts name TrueType fonts, which Chromium embeds as subsets:
 # WenQuanYi Micro Hei from fonts-wqy-microhei for Chinese, Noto Sans Arabic from fonts-noto-core for
-# Arabic), poppler's pdftotext, and a Java runtime and npm for the Nu HTML Checker (vnu-jar, from
+# Arabic), poppler's pdftotext and pdftoppm, zbar's zbarimg (the tests decode the handouts' QR codes), and a Java runtime and npm for the Nu HTML Checker (vnu-jar, from
 # package.json). Installs only what is missing.
 set -euo pipefail
 
-packages=(chromium fonts-noto-core fonts-noto-cjk fonts-wqy-microhei poppler-utils)
+packages=(chromium fonts-noto-core fonts-noto-cjk fonts-wqy-microhei poppler-utils zbar-tools)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -5,11 +5,13 @@ fonts embedded as TrueType subsets (no Type 3 fonts), so that the whole guide st
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from guide.handouts.alert_card import PHONE_SIZE, WALLET_SIZE
+from guide.handouts.alert_card import PHONE_SIZE, WALLET_SIZE, printed_pairs
+from guide.handouts.card_page import card_page_url
 from guide.handouts.handouts import GUIDE_HANDOUT_MAX_BYTES
 from guide.core.outputs import HANDOUT_ROOT, alert_card_path, embed_path, guide_handout_path, handout_path
 from guide.core.pages import read_meta
@@ -39,13 +41,13 @@ def words(text: str) -> str:
     return " ".join(_BIDI_CONTROLS.sub("", text).split())
 
 
-def holds(pdf_text: str, text: str) -> bool:
+def holds(pdf_text: str, text: str, share: float = 0.9) -> bool:
     """Whether the PDF's text holds a piece of page text. Arabic is compared word by word: pdftotext may
     order the words of a mixed-direction line differently, and writes lam-alef ligatures either way round."""
     if re.search("[\u0600-\u06ff]", text):
         # pdftotext splits some shaped Arabic words ("فور ا"): nine words in ten is a match.
         expected = set(arabic_words(text))
-        return len(expected & set(arabic_words(pdf_text))) >= 0.9 * len(expected)
+        return len(expected & set(arabic_words(pdf_text))) >= share * len(expected)
     # Without white space: a PDF breaks lines inside Chinese text and after a hyphen.
     return "".join(words(text).split()) in "".join(words(pdf_text).split())
 
@@ -86,6 +88,20 @@ def test_every_page_has_a_handout_in_its_language(site: Path, site_url: str, lan
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_every_page_handout_ends_with_a_qr_code_of_its_address(
+    site: Path, site_url: str, language, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    for page in nav_pages():
+        pdf = site / handout_path(language.locale, page_url(page))
+        last = len(PdfReader(pdf).pages)
+        address = site_url + language.url_prefix + page_url(page)
+        # 100 dpi: some 3 pixels a module of the 22 mm code, enough for zbar and quick to draw.
+        assert qr_codes(pdf, last, tmp_path, dpi=100) == [address], f"{pdf.name}: no QR code of {address}"
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
 def test_emergency_box_starts_on_the_first_sheet_with_its_advice_and_numbers(site: Path, language) -> None:
     words = load_language(language.locale).triage.tiers["emergency"]
     first_number = load_numbers().countries[load_language(language.locale).countries[0]].numbers[0].number
@@ -95,27 +111,123 @@ def test_emergency_box_starts_on_the_first_sheet_with_its_advice_and_numbers(sit
     assert first_number in first_sheet, "the first emergency number is not on the first sheet"
 
 
+def qr_codes(pdf: Path, sheet: int, tmp_path: Path, dpi: int = 300) -> list[str]:
+    """What the QR codes on one sheet (from 1) say: the sheet drawn at 300 dpi (poppler's pdftoppm), read
+    by zbar's zbarimg. Without zbarimg the test fails: install zbar-tools (scripts/install-system-deps.sh)."""
+    if shutil.which("zbarimg") is None:
+        pytest.fail("zbarimg is missing: install Debian's zbar-tools (scripts/install-system-deps.sh)")
+    image = tmp_path / f"{pdf.stem}-{sheet}"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-gray",
+            "-singlefile",
+            "-f",
+            str(sheet),
+            "-l",
+            str(sheet),
+            str(pdf),
+            str(image),
+        ],
+        check=True,
+    )
+    found = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", f"{image}.pgm"],
+        capture_output=True,
+        text=True,
+        check=False,  # status 4: no code found, which the caller's comparison reports
+    )
+    return found.stdout.split()
+
+
+def booklet_parts(sheets: list[str], language) -> tuple[int, int]:
+    """Where the chapters of a booklet start and where its one list of sources starts (sheets from 0)."""
+    strings = load_language(language.locale).strings
+    sources = [
+        number for number, sheet in enumerate(sheets) if holds(sheet, strings["booklet_sources_intro"])
+    ]
+    assert len(sources) == 1, f"the booklet has {len(sources)} lists of sources, not one"
+    return 2, sources[0]
+
+
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
-def test_whole_guide_handout_holds_every_page_in_order(site: Path, site_url: str, language) -> None:
-    """What a reader of the whole guide gets: every page in nav order, each from a new sheet that shows its
-    title; on every sheet the address and review date of its own page, and the sheet's number."""
+def test_whole_guide_is_a_booklet_with_a_cover_and_contents(
+    site: Path, site_url: str, language, tmp_path: Path
+) -> None:
+    """The cover names the guide, its language, the date and review state, and its published address, in
+    words and as a QR code; the contents page lists every chapter with the sheet it starts on."""
+    strings = load_language(language.locale).strings
     pdf = site / guide_handout_path(language.locale)
     sheets = pdf_pages(pdf)
+    address = site_url + language.url_prefix
+    cover = sheets[0]
+    assert holds(cover, load_language(language.locale).site.site_name), "the cover has no title"
+    assert holds(cover, language.name), "the cover does not name the language"
+    newest = max(read_meta(project().docs / language.locale / page)["last_reviewed"] for page in nav_pages())
+    assert newest.isoformat() in cover, "the cover does not date the guide"
+    assert holds(cover, strings["review_not_reviewed_short"]), "the cover does not say it is not yet checked"
+    assert address in words(cover)
+    assert qr_codes(pdf, 1, tmp_path) == [address], "the cover's QR code is not the guide's address"
+    assert holds(sheets[1], strings["booklet_contents"])
+    for page in nav_pages():
+        assert holds(sheets[1], page_title(site, language, page)), f"the contents page lacks {page}"
+    assert holds(sheets[1], strings["sources_heading"]), "the contents page lacks the list of sources"
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_whole_guide_holds_each_chapter_once_then_one_list_of_sources(
+    site: Path, site_url: str, language
+) -> None:
+    """Every page in nav order, each once, from a new sheet that shows its title, on the sheet the contents
+    page says; on every sheet the address and review date of its own page, and the sheet's number; then one
+    list of sources, with no page's own "Sources", review notice or repeated country numbers."""
+    strings = load_language(language.locale).strings
+    pdf = site / guide_handout_path(language.locale)
+    sheets = pdf_pages(pdf)
+    first, sources = booklet_parts(sheets, language)
     pages = nav_pages()
     addresses = [site_url + language.url_prefix + page_url(page) for page in pages]
+    chapters = sheets[first:sources]
     # A sheet's page is the one its footer names: the longest address on it (the first page's, the
     # language's home, begins every other address).
-    owners = [max((a for a in addresses if a in words(sheet)), key=len, default=None) for sheet in sheets]
+    owners = [max((a for a in addresses if a in words(sheet)), key=len, default=None) for sheet in chapters]
     starts = [number for number, owner in enumerate(owners) if number == 0 or owner != owners[number - 1]]
-    assert [owners[number] for number in starts] == addresses, f"{pdf.name}: pages missing or out of order"
+    assert [owners[number] for number in starts] == addresses, (
+        f"{pdf.name}: pages missing, repeated or out of order"
+    )
     for page, start in zip(pages, starts, strict=True):
         title = page_title(site, language, page)
-        assert holds(sheets[start], title), f"{pdf.name}: {page} does not start on a sheet with its title"
-    for number, (sheet, owner) in enumerate(zip(sheets, owners, strict=True), start=1):
+        assert holds(chapters[start], title), f"{pdf.name}: {page} does not start on a sheet with its title"
+    for number, (sheet, owner) in enumerate(zip(chapters, owners, strict=True), start=first + 1):
         page = pages[addresses.index(owner)]
         reviewed = read_meta(project().docs / language.locale / page)["last_reviewed"].isoformat()
         assert reviewed in sheet, f"{pdf.name} sheet {number} lacks the review date of {page}"
         assert f"{number}/{len(sheets)}" in words(sheet), f"{pdf.name} sheet {number} is not numbered"
+    text = "".join(sheets)
+    # (Arabic is compared word by word, and the two intros share most words: only the list's own sheet may.)
+    own_lists = [number for number, sheet in enumerate(sheets) if holds(sheet, strings["sources_intro"])]
+    assert set(own_lists) <= {sources}, f"a page's own list of sources is on sheets {own_lists}"
+    assert not holds(text, strings["review_not_reviewed"]), "a page's review notice is in the booklet"
+    # The country tiles (emergency numbers of the language's countries, with a line for other countries):
+    # in the first box of each calling tier only, on one or two sheets; each page repeated them.
+    label = strings["emergency_numbers_elsewhere"]
+    # (In Arabic, pdftotext splits two of its eleven words, "رقمًا" and "أيضًا", inside the tiles' columns.)
+    shown = [number + 1 for number, sheet in enumerate(sheets) if holds(sheet, label, share=0.8)]
+    assert 1 <= len(shown) <= 2, f"{label!r} shows on sheets {shown}"
+    # Every source cited in the guide is in the one list, in order of number.
+    # A list number starts a line ("6. NICE ..."), or ends it in right-to-left text ("... NICE .6").
+    markers = re.findall(r"^\s*(\d+)\.\s|\s\.(\d+)\s*$", "\n".join(sheets[sources:]), re.M)
+    listed = [int(start or end) for start, end in markers]
+    assert listed == sorted(set(listed)) and listed, "the list of sources is not one numbered list"
+    # The contents page gives, line by line, the sheet each chapter and the sources start on (the footer,
+    # which names the guide's address, aside).
+    body = [line for line in sheets[1].splitlines() if site_url not in line]
+    given = [int(number) for number in re.findall(r"\b\d+\b", "\n".join(body))]
+    assert given == [first + start + 1 for start in starts] + [sources + 1], (
+        "wrong sheets on the contents page"
+    )
     assert pdf_title(pdf) == load_language(language.locale).site.site_name
 
 
@@ -196,6 +308,108 @@ def test_alert_cards_carry_the_signs_and_fit_their_size(site: Path, language) ->
     )
 
 
+def card_size_mm(page) -> tuple[int, int]:  # noqa: ANN001 - a pypdf page
+    box = page.mediabox
+    return round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)
+
+
+def size_mm(size: tuple[str, str]) -> tuple[int, int]:
+    return int(size[0].removesuffix("mm")), int(size[1].removesuffix("mm"))
+
+
+def other_countries_numbers(country: str) -> set[str]:
+    """The emergency numbers of every other country that this country does not share (112 is everywhere)."""
+    countries = load_numbers().countries
+    own = {number.number for number in countries[country].numbers}
+    return {
+        number.number for code, entry in countries.items() if code != country for number in entry.numbers
+    } - own
+
+
+PAIRS = [
+    (reader, second, country)
+    for reader, pairs in printed_pairs().items()
+    for second, countries in pairs.items()
+    for country in countries
+]
+
+
+def test_every_language_has_pairs_and_a_vietnamese_reader_in_paris_has_hers() -> None:
+    """The pairs come from data (mkdocs.yml, data/language-countries.yml, CLDR): each language has English
+    or another language of its countries; a Vietnamese reader in France gets a French card (issue 26)."""
+    readers = {reader for reader, _, _ in PAIRS}
+    assert readers == {language.locale for language in languages()}
+    assert ("vi", "fr", "FR") in PAIRS and ("zh", "en", "GB") in PAIRS
+
+
+@pytest.mark.parametrize(("reader", "second", "country"), PAIRS, ids="-".join)
+def test_card_in_two_languages_has_both_sides_and_only_that_countrys_number(
+    site: Path, reader: str, second: str, country: str
+) -> None:
+    """The wallet card (the reader's front and back, then the clinician's) and the phone card (one screen
+    per language): the signs in both languages, the clinician's note in the country's language, that
+    country's emergency number and no other country's."""
+    from pypdf import PdfReader
+
+    numbers = {number.number for number in load_numbers().countries[country].numbers}
+    others = other_countries_numbers(country)
+    for phone, count, size in ((False, 4, WALLET_SIZE), (True, 2, PHONE_SIZE)):
+        pdf = site / alert_card_path(reader, phone=phone, pair=(second, country))
+        pdf_reader = PdfReader(pdf)
+        assert len(pdf_reader.pages) == count, f"{pdf.name}: {len(pdf_reader.pages)} sheets, not {count}"
+        assert all(card_size_mm(page) == size_mm(size) for page in pdf_reader.pages), (
+            f"{pdf.name}: wrong size"
+        )
+        sheets = pdf_pages(pdf)
+        half = count // 2
+        for locale, text in ((reader, "".join(sheets[:half])), (second, "".join(sheets[half:]))):
+            triage = load_language(locale).triage
+            for sign in load_catalogue().card_signs:
+                assert holds(text, triage.signs[sign]), (
+                    f"{pdf.name}: {locale} sign {sign} is missing or cut off"
+                )
+            assert holds(text, triage.clinician["note"]), (
+                f"{pdf.name}: the {locale} note is missing or cut off"
+            )
+        printed = set(re.findall(r"\d+", "".join(sheets)))
+        assert numbers <= printed, f"{pdf.name}: {country}'s number is missing"
+        assert not printed & others, f"{pdf.name}: another country's number {printed & others}"
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_printed_cards_have_a_qr_code_of_the_card_page(
+    site: Path, site_url: str, language, tmp_path: Path
+) -> None:
+    address = site_url + card_page_url(language.locale)
+    pairs = printed_pairs()[language.locale]
+    second = next(iter(pairs))
+    for pdf, sheet in (
+        (site / alert_card_path(language.locale), 2),
+        (site / alert_card_path(language.locale, phone=True), 1),
+        (site / alert_card_path(language.locale, pair=(second, pairs[second][0])), 4),
+    ):
+        assert qr_codes(pdf, sheet, tmp_path) == [address], (
+            f"{pdf.name} sheet {sheet}: no QR code of {address}"
+        )
+
+
+def test_card_page_links_the_printed_cards_of_its_pairs(site: Path) -> None:
+    """The card's page links the language's own PDFs, which alert-card.js turns into the chosen pair's for
+    the reader's country (tests/test_alert_card_page.py); every pair it names is printed."""
+    for language in languages():
+        page = soup(site / card_page_url(language.locale) / "index.html")
+        printed = page.select_one(".alert-card-form__printed")
+        hrefs = [link["href"] for link in printed.select("a")]
+        assert [href.rsplit("/", 1)[-1] for href in hrefs] == ["alert-card.pdf", "alert-card-phone.pdf"]
+        folder = site / card_page_url(language.locale)
+        for href in hrefs:
+            assert (folder / href).resolve().is_file(), href
+            for pair in printed["data-cards"].split():
+                second, country = pair.split("-")
+                paired = href.replace("alert-card", f"alert-card-{second}-{country}")
+                assert (folder / paired).resolve().is_file(), f"{language.locale}: {paired} is not printed"
+
+
 def font_subtypes(pdf: Path) -> list[str]:
     """The kind of every font the sheets use: /Type0 for a CID font (a TrueType subset, as Chromium embeds
     them), /Type3 for one drawn glyph by glyph (big files, poor text)."""
@@ -233,3 +447,24 @@ def test_whole_guide_handout_is_small(site: Path, language) -> None:
     assert size <= GUIDE_HANDOUT_MAX_BYTES, (
         f"{size / 1e6:.2f} MB, more than {GUIDE_HANDOUT_MAX_BYTES / 1e6} MB"
     )
+
+
+def test_card_page_links_the_pdf_of_the_chosen_pair(browser, site_url: str) -> None:
+    """A Vietnamese reader in France: the French card with France's number, in both sizes; with English
+    chosen, which has no card for France, the Vietnamese card of Vietnamese readers' countries."""
+    from test_alert_card_page import open_card
+
+    context, page = open_card(browser, site_url, "vi/alert-card/", "vi-FR")
+    links = page.locator(".alert-card-form__printed a")
+
+    def printed() -> list[str]:
+        return [href.rsplit("/", 1)[-1] for href in links.evaluate_all("links => links.map(l => l.href)")]
+
+    assert printed() == ["alert-card-fr-FR.pdf", "alert-card-fr-FR-phone.pdf"]
+    page.select_option("#alert-card-language", "en")
+    assert printed() == ["alert-card.pdf", "alert-card-phone.pdf"]
+    page.select_option("#alert-card-language", "fr")
+    assert printed() == ["alert-card-fr-FR.pdf", "alert-card-fr-FR-phone.pdf"]
+    for href in links.evaluate_all("links => links.map(l => l.href)"):
+        assert page.request.get(href).ok, f"{href} is not served"
+    context.close()

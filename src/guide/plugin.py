@@ -195,7 +195,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         translation.check_pages_and_add_status(files, config)
         embed.add_hospitals_page(files, config, self.prints_handouts)
         offline.add_offline_page_and_manifest(files, config)
-        card_page.add_alert_card_page(files, config)
+        card_page.add_alert_card_page(files, config, self.prints_handouts)
         easy_read.add_easy_read_page(files, config, self.prints_handouts)
         return files
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from guide.handouts.card_language import card_language, card_languages, second_side
+from guide.handouts.card_language import card_language, card_languages, card_pairs, second_side
 
 COUNTRIES = {
     "en": ("US", "CA", "GB"),
@@ -51,3 +51,39 @@ def test_the_second_side_is_none_when_it_would_repeat_the_page(country, page, se
 
 def test_every_known_country_has_a_language() -> None:
     assert card_languages(["FR", "DE", "US"], COUNTRIES) == {"DE": "en", "FR": "fr", "US": "en"}
+
+
+# Official languages by country, as CLDR says (a few): Canada has two, the US one (Spanish is regional).
+OFFICIAL = {"US": {"en"}, "CA": {"en", "fr"}, "GB": {"en"}, "FR": {"fr"}, "BE": {"fr"}, "CH": {"fr"},
+            "ES": {"es"}, "MX": {"es"}, "VN": {"vi"}}  # fmt: skip
+
+
+def official(language: str, country: str) -> bool:
+    return language in OFFICIAL.get(country, set())
+
+
+def test_card_pairs_come_from_the_languages_of_the_readers_countries_plus_english() -> None:
+    pairs = card_pairs(COUNTRIES, official)
+    # Vietnamese: English (US, CA) and French (Canada); never Vietnamese with itself.
+    assert list(pairs["vi"]) == ["en", "fr"]
+    # The countries of a pair: those of the second language first, then the reader's, where it is official.
+    assert pairs["vi"]["fr"] == ("FR", "BE", "CH", "CA")
+    assert pairs["vi"]["en"] == ("US", "CA", "GB")
+    assert pairs["en"] == {"fr": ("FR", "BE", "CH", "CA")}  # through Canada
+    assert pairs["es"] == {"en": ("US", "CA", "GB")}  # English always; Spanish is not official in the US
+
+
+def test_a_new_language_gets_its_pairs_from_the_data() -> None:
+    countries = {**COUNTRIES, "de": ("DE", "CH")}
+    pairs = card_pairs(
+        countries,
+        lambda language, country: (
+            official(language, country) or (language, country) in {("de", "DE"), ("de", "CH")}
+        ),
+    )
+    assert pairs["de"] == {"en": ("US", "CA", "GB"), "fr": ("FR", "BE", "CH", "CA")}
+    assert pairs["fr"]["de"] == ("DE", "CH")  # French readers in Switzerland get German too
+
+
+def test_no_pair_without_a_country_for_its_card() -> None:
+    assert card_pairs({"en": ("US",), "xx": ("XX",)}, lambda language, country: False) == {"en": {}, "xx": {}}

@@ -30,11 +30,27 @@
   show(stored());
   for (const input of inputs) input.addEventListener("input", save);
 
+  // The printed cards (PDF): the card of the chosen pair for the reader's country, where one is printed
+  // (data-cards, card_page.py); else the language's own card, which lists its countries' numbers.
+  const printed = document.querySelector(".alert-card-form__printed");
+  const printedLinks = printed ? [...printed.querySelectorAll("a")] : [];
+  for (const link of printedLinks) link.dataset.own = link.getAttribute("href");
+  function choosePrinted(language) {
+    if (!printed) return;
+    const country = document.documentElement.getAttribute("data-country");
+    const pair = printed.dataset.cards.split(" ").includes(`${language}-${country}`) ? `-${language}-${country}` : "";
+    for (const link of printedLinks) {
+      link.setAttribute("href", link.dataset.own.replace(/alert-card(-phone)?\.pdf$/, `alert-card${pair}$1.pdf`));
+    }
+  }
+
   const select = document.getElementById("alert-card-language");
   if (select && window.guideCardLanguage) {
     select.value = document.documentElement.getAttribute("data-card-language") || "";
+    choosePrinted(select.value);
     select.addEventListener("change", () => {
       window.guideCardLanguage(select.value);
+      choosePrinted(select.value);
       try { window.localStorage.setItem(LANGUAGE_KEY, select.value); } catch (error) { /* private mode */ }
     });
   }

@@ -68,6 +68,10 @@ STRINGS = (
     "alert_card_print",
     "alert_card_image",
     "alert_card_clear",
+    # The whole-guide booklet (handouts/booklet.py): its contents page, its one list of sources, its cover.
+    "booklet_contents",
+    "booklet_sources_intro",
+    "booklet_online",
     "offline_ready",
     "offline_save",
     "offline_saving",
@@ -428,3 +432,16 @@ def key_term_problems(translated: Path) -> list[TermProblem]:
     return [
         TermProblem(gap.safety, gap.message(translated, english, terms.path, project().root)) for gap in found
     ]
+
+
+# What CLDR calls a country's official languages; "official_regional" (Spanish in the US) is left out: a
+# card for a clinician there is in the country's main language.
+_OFFICIAL = frozenset({"official", "de_facto_official"})
+
+
+def official_in(language: str, country: str) -> bool:
+    """Whether CLDR counts the language among the country's official languages (zh_Hant counts as zh)."""
+    return any(
+        (spoken == language or spoken.startswith(f"{language}_")) and info.get("official_status") in _OFFICIAL
+        for spoken, info in get_territory_language_info(country).items()
+    )

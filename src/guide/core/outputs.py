@@ -130,9 +130,14 @@ def guide_handout_path(locale: str) -> str:
     return f"{HANDOUT_ROOT}/{locale}/spine-guide-{locale}.pdf"
 
 
-def alert_card_path(locale: str, suffix: str = ".pdf", phone: bool = False) -> str:
-    """The alert card of a language: the wallet card, or the phone-screen card; '.html' is what is printed."""
-    return f"{HANDOUT_ROOT}/{locale}/alert-card{'-phone' if phone else ''}{suffix}"
+def alert_card_path(
+    locale: str, suffix: str = ".pdf", phone: bool = False, pair: tuple[str, str] | None = None
+) -> str:
+    """The alert card of a language: the wallet card, or the phone-screen card; '.html' is what is printed.
+    With `pair` (second language, country): the card in two languages for a reader in that country,
+    'handouts/vi/alert-card-fr-FR.pdf'."""
+    name = "alert-card" + (f"-{pair[0]}-{pair[1]}" if pair else "") + ("-phone" if phone else "")
+    return f"{HANDOUT_ROOT}/{locale}/{name}{suffix}"
 
 
 def offline_zip_path(locale: str) -> str:

@@ -6,7 +6,7 @@ their answer for every country into the page's head, where the reader's country 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 FALLBACK = "en"  # where no language of the guide lists the country
 
@@ -35,3 +35,29 @@ def second_side(
 def card_languages(known: Sequence[str], countries: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """card_language of every country we know a number for, as the page's head script looks it up."""
     return {country: card_language(country, countries) for country in sorted(known)}
+
+
+def card_pairs(
+    countries: Mapping[str, Sequence[str]], official: Callable[[str, str], bool]
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The printed cards the data implies, per reader's language: each other language of the guide that is
+    an official language (CLDR, `official(language, country)`) of one of the reader's countries, plus
+    English; for each such pair, the countries whose number a card of the pair carries: the countries of
+    both languages (data/language-countries.yml) where the second language is official, in that order.
+    `countries` is ordered as mkdocs.yml orders the languages; so are the pairs."""
+    pairs: dict[str, dict[str, tuple[str, ...]]] = {}
+    for reader, own in countries.items():
+        seconds = [
+            language
+            for language in countries
+            if language != reader
+            and (language == FALLBACK or any(official(language, country) for country in own))
+        ]
+        pairs[reader] = {}
+        for second in seconds:
+            where = tuple(
+                dict.fromkeys(country for country in (*countries[second], *own) if official(second, country))
+            )
+            if where:
+                pairs[reader][second] = where
+    return pairs

@@ -20,9 +20,10 @@ from guide.catalogues.emergency_numbers import Country, country_name, load_numbe
 from guide.catalogues.language_registry import load_language, punctuation
 from guide.catalogues.sources import citation_html, name_citation_links
 from guide.catalogues.triage import load_catalogue
-from guide.core.engine import File, Files, MkDocsConfig, Page
-from guide.core.outputs import ALERT_CARD_PAGE, from_page
+from guide.core.engine import File, Files, MkDocsConfig, Page, get_relative_url
+from guide.core.outputs import ALERT_CARD_PAGE, alert_card_path, from_page
 from guide.core.site_config import language_prefix, languages, page_url, text_direction
+from guide.handouts.alert_card import printed_pairs
 from guide.handouts.card_language import card_languages
 from guide.easy_read.page import EASY_READ_PAGE
 from guide.page.citations import source_list
@@ -90,7 +91,25 @@ def card_side(locale: str, reader: bool) -> str:
     return name_citation_links(side, language.strings["source_label"])
 
 
-def _controls(locale: str) -> str:
+def _printed_cards(locale: str) -> str:
+    """Links to the printed cards (wallet and phone): the language's own card, which alert-card.js changes
+    to the card of the chosen pair for the reader's country where one is printed (data-cards: second
+    language and country of each, alert_card.printed_pairs). Always shown, so nothing moves."""
+    strings = load_language(locale).strings
+    printed = " ".join(
+        f"{second}-{country}"
+        for second, countries in printed_pairs().get(locale, {}).items()
+        for country in countries
+    )
+    links = " · ".join(
+        f'<a href="{html.escape(get_relative_url(alert_card_path(locale, phone=phone), card_page_url(locale)))}" '
+        f'data-card-size="{"phone" if phone else "wallet"}" download>{html.escape(strings[key])}</a>'
+        for phone, key in ((False, "alert_card_link"), (True, "alert_card_phone_link"))
+    )
+    return f'<p class="alert-card-form__printed" data-cards="{printed}">{links}</p>'
+
+
+def _controls(locale: str, printed: bool) -> str:
     strings = load_language(locale).strings
     words = load_language(locale).triage.card
     options = "".join(
@@ -112,7 +131,8 @@ def _controls(locale: str) -> str:
         f'<p class="alert-card-form__field"><label for="alert-card-language">{html.escape(strings["alert_card_second_language"])}</label>'
         f'<select id="alert-card-language">{options}</select></p>'
         f"<fieldset><legend>{html.escape(strings['alert_card_fields'])}</legend>{inputs}</fieldset>"
-        f'<p class="alert-card-form__actions">{buttons.strip()}</p></div>'
+        f'<p class="alert-card-form__actions">{buttons.strip()}</p>'
+        f"{_printed_cards(locale) if printed else ''}</div>"
     )
 
 
@@ -123,7 +143,7 @@ def easy_read_line(locale: str) -> str:
     return f'<p class="easy-read-link"><a href="{target}">{html.escape(text)}</a></p>'
 
 
-def card_page(locale: str) -> str:
+def card_page(locale: str, printed: bool) -> str:
     """The page's Markdown: the title, what the card is for, the form, the card and its sources."""
     language = load_language(locale)
     title = language.triage.card["title"]
@@ -132,7 +152,7 @@ def card_page(locale: str) -> str:
     ]
     cited = sorted({n for numbers in load_catalogue().clinician_sources.values() for n in numbers})
     body = (
-        f'<div class="alert-card-page">{_controls(locale)}'
+        f'<div class="alert-card-page">{_controls(locale, printed)}'
         f'<div class="alert-card">{"".join(sides)}</div></div>'
     )
     return (
@@ -143,10 +163,13 @@ def card_page(locale: str) -> str:
     )
 
 
-def add_alert_card_page(files: Files, config: MkDocsConfig) -> None:
-    """After mkdocs-static-i18n has sorted the files into languages, like the offline page."""
+def add_alert_card_page(files: Files, config: MkDocsConfig, printed: bool) -> None:
+    """After mkdocs-static-i18n has sorted the files into languages, like the offline page. `printed`: the
+    PDF cards are printed in this build (the plugin's `handouts`), and the page links them."""
     locale = config.theme["language"]
-    files.append(File.generated(config, language_prefix(locale) + ALERT_CARD_PAGE, content=card_page(locale)))
+    files.append(
+        File.generated(config, language_prefix(locale) + ALERT_CARD_PAGE, content=card_page(locale, printed))
+    )
 
 
 def is_card_page(page: Page) -> bool:

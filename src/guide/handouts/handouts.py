@@ -1,6 +1,7 @@
-"""Printable handouts: a PDF of every page in every language, one PDF of the whole guide per language, an
-alert card per language (a wallet card and a phone-screen card, guide/handouts/alert_card.py) and the Easy
-Read "When to get help" (guide/easy_read/page.py).
+"""Printable handouts: a PDF of every page in every language, one PDF of the whole guide per language (a
+booklet: guide/handouts/booklet.py), the alert cards of each language and of each pair of languages its
+data implies (a wallet card and a phone-screen card, guide/handouts/alert_card.py), and the Easy Read "When
+to get help" (guide/easy_read/page.py).
 
 Headless Chromium (the system package) prints each language from one print source: the content of every
 page's embed view (no site chrome), in nav order, each page starting on a new sheet, through the print
@@ -25,13 +26,16 @@ from __future__ import annotations
 import html
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-from guide.handouts.alert_card import PHONE_SIZE, WALLET_SIZE, card_html
+from guide.handouts.alert_card import PHONE_SIZE, WALLET_SIZE, card_html, printed_pairs
+from guide.handouts.card_page import card_page_url
+from guide.handouts.booklet import BOOKLET_RULES, booklet_sections, contents_pages
+from guide.handouts.sections import Section
+from guide.handouts.qr_code import qr_svg
 from guide.easy_read.page import easy_read_pdf_path, easy_read_url
 from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guide.core.html_fragments import outer_html, with_class
@@ -59,21 +63,12 @@ PAGE_RULES = """
 /* Every page starts at the top of its sheet: a margin after a page break is dropped, so none for the first. */
 .handout-section > :first-child { margin-top: 0; }
 .handout-section[hidden] { display: none; }
+.handout-qr { break-inside: avoid; margin: 4mm 0 0; }
+.handout-qr .qr-code { display: block; width: 22mm; height: 22mm; }
 """
 # The most a language's whole guide may weigh, in bytes (the Chinese one, the largest, was 1.9 MB: issue 11).
 # tests/test_handouts.py checks it; scripts/benchmark.py shows it beside each language's.
 GUIDE_HANDOUT_MAX_BYTES = 1_500_000
-
-
-@dataclass(frozen=True)
-class Section:
-    """One page of the guide in its language's print source."""
-
-    name: str  # its CSS named page and its element id; the prefix of the ids inside it
-    title: str  # the title of the page's own PDF
-    footer: str  # its sheets' footer, before the sheet numbers
-    content: str  # the <article> that holds the content of its embed view
-    target: Path  # the page's own PDF
 
 
 def css_string(text: str) -> str:
@@ -132,10 +127,13 @@ def read_section(
     for image in article.xpath(".//img[@src]"):
         image.set("src", urljoin(served + embed_url, image.get("src")))
     meta = read_meta(project().docs / language.locale / source)
+    address = site_url + language.url_prefix + bare_url
+    # The page's own handout ends with a QR code of its published address, to read it up to date.
+    article.append(lxml.html.fragment_fromstring(f'<p class="handout-qr">{qr_svg(address, address)}</p>'))
     return Section(
         name=name,
         title=document.findtext(".//title"),
-        footer=footer(language, site_url + language.url_prefix + bare_url, meta["last_reviewed"].isoformat()),
+        footer=footer(language, address, meta["last_reviewed"].isoformat()),
         content=outer_html(article),
         target=site / handout_path(language.locale, bare_url),
     )
@@ -143,7 +141,7 @@ def read_section(
 
 def print_source(language: Language, sections: list[Section], stylesheets: list[str]) -> str:
     """One HTML document of a language's sections, each on its own named pages with its own footer."""
-    rules = [PAGE_RULES]
+    rules = [PAGE_RULES, BOOKLET_RULES]
     start, end = left_to_right(language.locale)
     numbers = f'{css_string(start)} counter(page) "/" counter(pages) {css_string(end)}'
     for section in sections:
@@ -185,9 +183,7 @@ def print_sheets(page: Any, target: Path, title: str, shown: str | None = None) 
 
 
 def print_language(page: Any, site: Path, site_url: str, language: Language, served: str) -> None:
-    """Every page's handout of a language and its whole guide, from one print source."""
-    from guide.handouts.pdf_fonts import subset_fonts  # fontTools and pypdf: loaded only to print
-
+    """Every page's handout of a language, from one print source, and its whole guide."""
     sources = nav_pages()
     sections = [
         read_section(site, site_url, language, source, number, served)
@@ -203,30 +199,58 @@ def print_language(page: Any, site: Path, site_url: str, language: Language, ser
     sections[0].target.parent.mkdir(parents=True, exist_ok=True)
     for section in sections:
         print_sheets(page, section.target, section.title, shown=section.name)
+    print_booklet(page, site, site_url, language, sections, stylesheets)
+
+
+def print_booklet(
+    page: Any, site: Path, site_url: str, language: Language, sections: list[Section], stylesheets: list[str]
+) -> None:
+    """The whole guide as a booklet (booklet.py), printed twice: the first printing tells the contents
+    page on which sheet each chapter starts."""
+    from guide.handouts.pdf_fonts import subset_fonts  # fontTools and pypdf: loaded only to print
+
+    pages = nav_pages()
+    address = absolute_url(site_url, language.url_prefix)
+    newest = max(read_meta(project().docs / language.locale / source)["last_reviewed"] for source in pages)
+    footer_line = footer(language, address, newest.isoformat())
     guide = site / guide_handout_path(language.locale)
-    print_sheets(page, guide, load_language(language.locale).site.site_name)
+    numbers = None
+    for _ in range(2):
+        parts = booklet_sections(language, sections, pages, address, footer_line, numbers)
+        page.set_content(print_source(language, parts, stylesheets), wait_until="load")
+        print_sheets(page, guide, load_language(language.locale).site.site_name)
+        numbers = contents_pages(guide, [part.name for part in parts])
     subset_fonts(guide)
 
 
 def print_alert_cards(page: Any, site: Path, site_url: str, language: Language, served: str) -> None:
-    """The wallet card (front and back) and the phone card of a language, printed from the card's HTML."""
-    source = site / alert_card_path(language.locale, ".html")
-    source.parent.mkdir(parents=True, exist_ok=True)
-    stylesheet = get_relative_url(
-        "assets/stylesheets/alert-card.css", alert_card_path(language.locale, ".html")
-    )
-    source.write_text(
-        card_html(language.locale, stylesheet, site_url + language.url_prefix), encoding="utf-8"
-    )
-    page.goto(served + alert_card_path(language.locale, ".html"), wait_until="load")
-    for phone, (width, height) in ((False, WALLET_SIZE), (True, PHONE_SIZE)):
-        page.evaluate("phone => document.documentElement.classList.toggle('phone', phone)", phone)
-        page.pdf(
-            path=str(site / alert_card_path(language.locale, phone=phone)),
-            width=width,
-            height=height,
-            print_background=True,
-        )
+    """The wallet card (front and back) and the phone card of a language, and of each pair of languages its
+    data implies, one per country (alert_card.printed_pairs), each printed from the card's HTML; the QR
+    code and the address on each lead to the card's published page."""
+    address = absolute_url(site_url, card_page_url(language.locale))
+    pairs = [
+        (second, country)
+        for second, countries in printed_pairs().get(language.locale, {}).items()
+        for country in countries
+    ]
+    for pair in [None, *pairs]:  # None: the language's own card
+        second, country = pair or (None, None)
+        html_path = alert_card_path(language.locale, ".html", pair=pair)
+        source = site / html_path
+        source.parent.mkdir(parents=True, exist_ok=True)
+        stylesheet = get_relative_url("assets/stylesheets/alert-card.css", html_path)
+        source.write_text(card_html(language.locale, stylesheet, address, second, country), encoding="utf-8")
+        page.goto(served + html_path, wait_until="load")
+        for phone, (width, height) in ((False, WALLET_SIZE), (True, PHONE_SIZE)):
+            page.evaluate("phone => document.documentElement.classList.toggle('phone', phone)", phone)
+            page.pdf(
+                path=str(site / alert_card_path(language.locale, phone=phone, pair=pair)),
+                width=width,
+                height=height,
+                print_background=True,
+            )
+        if pair:
+            source.unlink()  # only what was printed; the language's own card keeps its HTML, as before
 
 
 def print_easy_read(page: Any, site: Path, language: Language, served: str) -> None:
