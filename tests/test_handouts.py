@@ -233,3 +233,21 @@ def test_whole_guide_handout_is_small(site: Path, language) -> None:
     assert size <= GUIDE_HANDOUT_MAX_BYTES, (
         f"{size / 1e6:.2f} MB, more than {GUIDE_HANDOUT_MAX_BYTES / 1e6} MB"
     )
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_the_diagrams_are_printed_in_the_handouts_with_their_words(site: Path, language) -> None:
+    """The symptoms page's two diagrams (src/guide/diagrams/) print as drawings with real text: each line of
+    their labels and their captions is in the page's handout and in the whole guide."""
+    page = soup(site / language.url_prefix / "symptoms" / "index.html")
+    pieces = [
+        text.strip()
+        for figure in page.select("figure.diagram")
+        for text in figure.find_all(string=True)
+        if text.strip() and not text.parent.find_parent("sup")
+    ]
+    assert len(page.select("figure.diagram svg tspan")) >= 10
+    for pdf in (handout_path(language.locale, "symptoms/"), guide_handout_path(language.locale)):
+        text = "".join(pdf_pages(site / pdf))
+        missing = [piece for piece in pieces if not holds(text, piece)]
+        assert not missing, f"{pdf}: the diagrams' words are not printed: {missing}"
