@@ -100,6 +100,17 @@ def test_a_diagram_marker_with_a_title_or_a_dropped_diagram_stops_the_build_in_o
     assert "the diagrams should be the English page's, in its order: '!!! spine-diagram'" in failed_build(
         small_project
     )
+    # A label too long for its place in the picture: the line of the language's file.
+    edit(
+        small_project / "translations/fr.yml",
+        lambda text: re.sub(
+            r'(?m)^  diagram_front: ".*"$', '  diagram_front: "Vue de face de tout le corps"', text
+        ),
+    )
+    output = failed_build(small_project)
+    assert re.search(
+        r"translations/fr\.yml:\d+: 'strings\.diagram_front' is too long for its place", output
+    ), output
 
 
 # --- in Chromium -----------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from guide.core.input_files import ContentError
-from guide.diagrams.drawings import WIDTH, body_map_svg, spine_svg, text_width, wrap
+from guide.diagrams.drawings import WIDTH, body_map_svg, label_too_long, spine_svg, text_width, wrap
 from guide.diagrams.steps import find_diagrams
 
 WORDS = {
@@ -87,3 +87,9 @@ def test_every_word_of_a_diagram_is_one_it_was_given() -> None:
     for svg in (spine_svg(WORDS, "ltr"), body_map_svg(WORDS, "rtl")):
         for piece in re.findall(r">([^<>]+)<", svg):
             assert any(piece in value for value in WORDS.values()), piece
+
+
+def test_a_label_too_long_for_its_place_is_named() -> None:
+    assert label_too_long(WORDS) is None
+    assert label_too_long({**WORDS, "diagram_front": "Front view of the whole body"}) == "diagram_front"
+    assert label_too_long({**WORDS, "diagram_spine_base": "Base " * 30}) == "diagram_spine_base"

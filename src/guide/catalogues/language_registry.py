@@ -28,6 +28,7 @@ from guide.core.site_config import nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.catalogues.triage import Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guide.core.yaml_lines import line_of, node_lines
+from guide.diagrams.drawings import LABEL_PLACES, label_too_long
 
 # The UI strings our templates and the build use; each translations/<lang>.yml provides all of them.
 STRINGS = (
@@ -376,6 +377,14 @@ def load_language(language: str) -> LanguageData:
     )
     if language != SOURCE_LANGUAGE:
         _numbers_only_from_english(loaded, load_language(SOURCE_LANGUAGE), lines)
+    if key := label_too_long(loaded.strings):
+        width, most = LABEL_PLACES[key]
+        raise ContentError(
+            path,
+            line_of(lines, "strings", key),
+            f"'strings.{key}' is too long for its place in the diagram: at most {most} line(s) of about "
+            f"{int(width / 8)} letters (half as many Chinese characters); say it more shortly",
+        )
     return loaded
 
 

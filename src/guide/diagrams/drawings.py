@@ -56,6 +56,32 @@ _TOKENS = re.compile(
 Labels = Mapping[str, str]
 
 
+# Where each label stands: how wide its place is (viewBox units) and how many lines it may take there.
+REGION_WIDTH, SIDE_WIDTH, VIEW_WIDTH, LEGEND_WIDTH = WIDTH - 256 - 4, 130.0, 130.0, WIDTH - 60.0
+LABEL_PLACES: dict[str, tuple[float, int]] = {
+    "diagram_spine_neck": (REGION_WIDTH, 3),
+    "diagram_spine_chest": (REGION_WIDTH, 3),
+    "diagram_spine_lower": (REGION_WIDTH, 3),
+    "diagram_spine_base": (REGION_WIDTH, 3),
+    "diagram_spine_cord": (SIDE_WIDTH, 3),
+    "diagram_spine_pressing": (SIDE_WIDTH, 3),
+    "diagram_front": (VIEW_WIDTH, 1),
+    "diagram_back": (VIEW_WIDTH, 1),
+    "diagram_body_band": (LEGEND_WIDTH, 3),
+    "diagram_body_saddle": (LEGEND_WIDTH, 3),
+}
+
+
+def label_too_long(labels: Labels) -> str | None:
+    """The first label that does not fit its place in its diagram, if any; else None."""
+    for key, (width, most) in LABEL_PLACES.items():
+        if len(wrap(labels[key], width)) > most or any(
+            text_width(line) > width for line in wrap(labels[key], width)
+        ):
+            return key
+    return None
+
+
 def text_width(text: str, font_size: float = FONT_SIZE) -> float:
     """About how wide a line is drawn: a wide (Chinese) character one em, any other a little over half."""
     return sum(font_size * (1.0 if unicodedata.east_asian_width(c) in _WIDE else 0.56) for c in text)
@@ -77,9 +103,9 @@ def wrap(text: str, width: float, font_size: float = FONT_SIZE) -> list[str]:
     return lines
 
 
-def _label(text: str, x: float, middle_y: float, width: float, anchor: str) -> str:
-    """A label of one or more lines, centred on middle_y, anchored at x."""
-    lines = wrap(text, width)
+def _label(labels: Labels, key: str, x: float, middle_y: float, anchor: str) -> str:
+    """A label of one or more lines (LABEL_PLACES), centred on middle_y, anchored at x."""
+    lines = wrap(labels[key], LABEL_PLACES[key][0])
     first = middle_y - (len(lines) - 1) * LINE_HEIGHT / 2 + FONT_SIZE * 0.35
     spans = "".join(
         f'<tspan x="{_n(x)}" dy="{0 if index == 0 else LINE_HEIGHT}">{html.escape(line)}</tspan>'
@@ -192,13 +218,12 @@ def spine_svg(labels: Labels, direction: str) -> str:
     )
     x = _x(direction)
     words = "".join(
-        _label(labels[key], x(256), (top + bottom) / 2, WIDTH - 256 - 4, "start")
-        for key, top, bottom in SPINE_PARTS
+        _label(labels, key, x(256), (top + bottom) / 2, "start") for key, top, bottom in SPINE_PARTS
     )
-    words += _label(labels["diagram_spine_cord"], x(134), cord_label_y, 130, "end")
-    words += _label(labels["diagram_spine_pressing"], x(134), tumour_label_y, 130, "end")
-    words += _label(labels["diagram_back"], x(150), SPINE_HEIGHT - 14, 130, "end")
-    words += _label(labels["diagram_front"], x(256), SPINE_HEIGHT - 14, 130, "start")
+    words += _label(labels, "diagram_spine_cord", x(134), cord_label_y, "end")
+    words += _label(labels, "diagram_spine_pressing", x(134), tumour_label_y, "end")
+    words += _label(labels, "diagram_back", x(150), SPINE_HEIGHT - 14, "end")
+    words += _label(labels, "diagram_front", x(256), SPINE_HEIGHT - 14, "start")
     return _figure(drawing, words, SPINE_HEIGHT, labels["diagram_spine_alt"], direction, "spine-diagram")
 
 
@@ -251,8 +276,8 @@ def _shape(middle: float, points: Sequence[tuple[float, float]]) -> str:
 
 def body_map_svg(labels: Labels, direction: str) -> str:
     x = _x(direction)
-    band_words = wrap(labels["diagram_body_band"], WIDTH - 60)
-    saddle_words = wrap(labels["diagram_body_saddle"], WIDTH - 60)
+    band_words = wrap(labels["diagram_body_band"], LEGEND_WIDTH)
+    saddle_words = wrap(labels["diagram_body_saddle"], LEGEND_WIDTH)
     band_y = _LEGEND_TOP
     saddle_y = (
         band_y + (len(band_words) - 1) * LINE_HEIGHT / 2 + 12 + (len(saddle_words) + 1) * LINE_HEIGHT / 2
@@ -269,8 +294,8 @@ def body_map_svg(labels: Labels, direction: str) -> str:
         f'<g class="diagram__view" text-anchor="middle">'
         f'<text x="{_n(x(FRONT_X))}" y="340">{html.escape(labels["diagram_front"])}</text>'
         f'<text x="{_n(x(BACK_X))}" y="340">{html.escape(labels["diagram_back"])}</text></g>'
-        + _label(labels["diagram_body_band"], x(48), band_y, WIDTH - 60, "start")
-        + _label(labels["diagram_body_saddle"], x(48), saddle_y, WIDTH - 60, "start")
+        + _label(labels, "diagram_body_band", x(48), band_y, "start")
+        + _label(labels, "diagram_body_saddle", x(48), saddle_y, "start")
     )
     return _figure(drawing, words, height, labels["diagram_body_alt"], direction, "body-map")
 
