@@ -75,9 +75,8 @@ LABEL_PLACES: dict[str, tuple[float, int]] = {
 def label_too_long(labels: Labels) -> str | None:
     """The first label that does not fit its place in its diagram, if any; else None."""
     for key, (width, most) in LABEL_PLACES.items():
-        if len(wrap(labels[key], width)) > most or any(
-            text_width(line) > width for line in wrap(labels[key], width)
-        ):
+        lines = wrap(labels[key], width)
+        if len(lines) > most or any(text_width(line) > width for line in lines):
             return key
     return None
 
