@@ -468,3 +468,24 @@ def test_card_page_links_the_pdf_of_the_chosen_pair(browser, site_url: str) -> N
     for href in links.evaluate_all("links => links.map(l => l.href)"):
         assert page.request.get(href).ok, f"{href} is not served"
     context.close()
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.locale)
+def test_the_diagrams_are_printed_in_the_handouts_with_their_words(site: Path, language) -> None:
+    """The symptoms page's two diagrams (src/guide/diagrams/) print as drawings with real text: each line of
+    their labels and their captions is in the page's handout and in the whole guide."""
+    page = soup(site / language.url_prefix / "symptoms" / "index.html")
+    pieces = [
+        text.strip()
+        for figure in page.select("figure.diagram")
+        for text in figure.find_all(string=True)
+        if text.strip() and not text.parent.find_parent("sup")
+    ]
+    assert len(page.select("figure.diagram svg tspan")) >= 10
+    for pdf in (handout_path(language.locale, "symptoms/"), guide_handout_path(language.locale)):
+        text = "".join(pdf_pages(site / pdf))
+        if language.locale == "ar":  # pdftotext splits some shaped words: nine in ten over all the words
+            assert holds(text, " ".join(pieces)), f"{pdf}: the diagrams' words are not printed"
+            continue
+        missing = [piece for piece in pieces if not holds(text, piece)]
+        assert not missing, f"{pdf}: the diagrams' words are not printed: {missing}"

@@ -37,12 +37,12 @@ def test_every_sign_and_action_of_every_card_has_its_pictogram_in_every_language
     assert {language.locale for language in languages()} <= with_cards
 
 
-def test_no_svg_in_the_built_site_carries_words(site: Path) -> None:
-    """Every word near a picture comes from the language's file: an SVG holds shapes only, no text, title
-    or description, and no element a picture could hide words in."""
+def test_no_pictogram_carries_words(site: Path) -> None:
+    """Every word near a pictogram comes from the language's file: its SVG holds shapes only, no text, title
+    or description, and no element a picture could hide words in. (The diagrams' words: tests/test_diagrams.py.)"""
     found = 0
     for path in html_files(site):
-        for svg in soup(path).find_all("svg"):
+        for svg in soup(path).select("svg.pictogram"):
             found += 1
             assert not svg.get_text().strip(), (
                 f"{path.relative_to(site)}: an SVG holds the text {svg.get_text()!r}"

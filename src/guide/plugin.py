@@ -8,12 +8,14 @@ handouts/, page/). A page's journey, in every language:
                        checks/text_controls    no character that reverses or hides text
                        checks/reader_facts     a translation's title and description add no number
   on_pre_page          checks/content_safety   what the page's own Markdown renders to is checked
-  on_page_markdown     cards, numbers table    urgency cards and the numbers table become placeholders
+  on_page_markdown     cards, numbers table    urgency cards, the numbers table and the diagrams become
+                       diagrams                placeholders
                        checks/internal_links   links between pages resolve
                        approvals/reviews       a review the page claims is one the maintainers recorded
                        page/citations          [n] markers become links; the page's sources are listed
                        translation             a translation keeps its English page's cards, headings, terms
-  on_page_content      cards, numbers table    the placeholders become the cards, in the page's language
+  on_page_content      cards, numbers table    the placeholders become the cards and the diagrams, in the
+                       diagrams                page's language and direction
                        page/citations          citation links are named for screen readers
                        search                  what search leaves out is marked
                        checks/content_safety   the final HTML passes the allow-list and the card checks
@@ -72,6 +74,7 @@ from guide.core.input_files import ContentError
 from guide.core.outputs import published_address_problem
 from guide.core.project import use_project
 from guide.core.site_config import language_prefix, languages
+from guide.diagrams import steps as diagrams
 from guide.easy_read import page as easy_read
 from guide.embed import steps as embed
 from guide.handouts import card_page, handouts
@@ -117,6 +120,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.template_env: jinja2.Environment | None = None
         # The cards each page's Markdown names, found once and written into its HTML (by source path).
         self.page_cards: dict[str, cards.PageCards] = {}
+        # The diagrams each page's Markdown places, in order (by source path).
+        self.page_diagrams: dict[str, list[str]] = {}
         # Each page's entry in the content API's index, by language, for the whole-site step.
         self.api_index: content_api.IndexEntries = {}
         # Each page's FHIR record, by language, for the DocumentReferences and Bundles of the whole site.
@@ -229,6 +234,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if page.file.generated_by:
             return markdown
         markdown = numbers_table.mark_numbers_table(markdown, page, locale)
+        markdown, self.page_diagrams[page.file.src_uri] = diagrams.mark_diagrams(markdown, page)
         internal_links.check_internal_links(page)
         reviews.check_review_claim(Path(page.file.abs_src_path))
         markdown = citations.link_citations_and_list_sources(markdown, page, locale)
@@ -241,6 +247,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         html = cards.write_cards(html, page, locale, self.page_cards.pop(page.file.src_uri, cards.NO_CARDS))
         if not page.file.generated_by:
             html = numbers_table.write_numbers_table(html, page, locale)
+            html = diagrams.write_diagrams(html, locale, self.page_diagrams.pop(page.file.src_uri, []))
             html = citations.name_citations(html, locale)
         html = search_index.excluded_from_search(html)
         # Last: the final HTML that pages, embed views, the API and handouts are made from.

@@ -13,7 +13,7 @@
   var lang = document.documentElement.lang || "en";
   var state = "idle"; // idle, speaking or paused
   // What is read: text blocks, not the controls, citation marks, permalinks or hidden countries.
-  var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td";
+  var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, figcaption";
   var SKIPPED = ".listen, .headerlink, sup.citation, .country-picker, .emergency-call__item[hidden], " +
     "[hidden], ol.sources, .md-source-file, .page-notice, .offline-bar, .handout-link, script, style, svg";
 

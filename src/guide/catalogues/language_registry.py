@@ -29,6 +29,7 @@ from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.catalogues.triage import TIERS, Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guide.core.yaml_lines import line_of, node_lines
 from guide.easy_read.sentences import check_easy_read, check_sentence
+from guide.diagrams.drawings import LABEL_PLACES, label_too_long
 
 # The UI strings our templates and the build use; each translations/<lang>.yml provides all of them.
 STRINGS = (
@@ -113,6 +114,20 @@ STRINGS = (
     "for_hospitals_sandbox",
     "for_hospitals_oembed",
     "hospital_number_rejected",
+    "diagram_spine_alt",
+    "diagram_spine_caption",
+    "diagram_spine_neck",
+    "diagram_spine_chest",
+    "diagram_spine_lower",
+    "diagram_spine_base",
+    "diagram_spine_cord",
+    "diagram_spine_pressing",
+    "diagram_front",
+    "diagram_back",
+    "diagram_body_alt",
+    "diagram_body_band",
+    "diagram_body_saddle",
+    "diagram_body_caption",
     "read_more",
     "for_hospitals_option_notice",
     "for_hospitals_option_header",
@@ -388,6 +403,14 @@ def load_language(language: str) -> LanguageData:
         _safety_terms_in_cards(loaded, load_language(SOURCE_LANGUAGE), lines)
     # The Easy Read page's first line, beside its picture, is an Easy Read sentence too.
     check_sentence(loaded.strings["easy_read_intro"], ("strings", "easy_read_intro"), language, lines, path)
+    if key := label_too_long(loaded.strings):
+        width, most = LABEL_PLACES[key]
+        raise ContentError(
+            path,
+            line_of(lines, "strings", key),
+            f"'strings.{key}' is too long for its place in the diagram: at most {most} line(s) of about "
+            f"{int(width / 8)} letters (half as many Chinese characters); say it more shortly",
+        )
     return loaded
 
 

@@ -44,9 +44,10 @@ BODY_ELEMENTS = ("path", "g")
 # Drawn 24 px wide on a 48-unit grid: a coordinate on a half-unit grid is within a fifth of a pixel of the
 # original and makes the pictograms about a third smaller to send.
 GRID = 0.5
-# What the pictograms may add to the first view of any page, compressed as a static host sends it.
+# What pictures (these pictograms and the diagrams, guide/diagrams/) may add to the first view of any page,
+# compressed as a static host sends it.
 BUDGET_BYTES = 15 * 1024
-_INLINED = re.compile(r'<svg class="pictogram[^"]*"[^>]*>.*?</svg>', re.DOTALL)
+_INLINED = re.compile(r'<svg class="(?:pictogram|diagram__picture)[^"]*"[^>]*>.*?</svg>', re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+=\"[^\"<>]*\")*)\s*(/?)>")
 _ATTRIBUTE = re.compile(r"([\w:-]+)=\"([^\"<>]*)\"")
 _PATH_DATA = re.compile(r' d="([^"<>]*)"')
@@ -200,6 +201,7 @@ def inline_svg(name: str, icons: IconSet) -> str:
 
 
 def compressed_bytes_added(page: str) -> int:
-    """What the inline pictograms add to a page's HTML, compressed (gzip, as a static host sends it)."""
+    """What the inline pictures (pictograms and diagrams) add to a page's HTML, compressed (gzip, as a static
+    host sends it)."""
     without = _INLINED.sub("", page)
     return len(gzip.compress(page.encode("utf-8"), 6)) - len(gzip.compress(without.encode("utf-8"), 6))

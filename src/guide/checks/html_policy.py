@@ -21,6 +21,7 @@ import nh3
 from guide.core.project import cached
 from guide.catalogues.pictograms import SVG_MARKUP
 from guide.catalogues.sources import all_sources
+from guide.diagrams.drawings import DIAGRAM_CLASSES, DIAGRAM_MARKUP
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ WRITTEN_MARKUP = MarkupPolicy(
 # WRITTEN_MARKUP plus this. To let a step generate something new, extend this constant.
 GENERATED_MARKUP = MarkupPolicy(
     elements={
-        **_plain("details", "summary", "span", "div", "p", "ul", "li", "strong"),
+        **_plain("details", "summary", "span", "div", "p", "ul", "li", "strong", "figure", "figcaption"),
         **{f"h{level}": frozenset({"id"}) for level in range(2, 7)},  # card titles
         "a": frozenset({"hreflang"}),
         "time": frozenset({"datetime"}),
@@ -171,6 +172,9 @@ GENERATED_MARKUP = MarkupPolicy(
         }
     ),
     attribute_values={"input": {"type": frozenset({"search"})}, "button": {"type": frozenset({"button"})}},
+).extended(
+    # The diagrams (src/guide/diagrams/drawings.py): shapes, and text from the language's file.
+    MarkupPolicy(elements=DIAGRAM_MARKUP, classes=DIAGRAM_CLASSES)
 )
 PUBLISHED_MARKUP = WRITTEN_MARKUP.extended(GENERATED_MARKUP)
 # Removed with everything inside them, so their text is reported as part of the element.

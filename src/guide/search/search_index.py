@@ -42,6 +42,8 @@ NOT_SEARCHED = (
     '<div class="emergency-call"',
     '<div class="country-picker"',
     '<p class="emergency-call__elsewhere"',
+    # A diagram's labels: its caption and alt text say what it shows.
+    '<svg class="diagram__picture"',
 )
 # Material removes the attribute from the page once it has indexed it (a value is needed for that).
 SEARCH_EXCLUDE = ' data-search-exclude="generated"'

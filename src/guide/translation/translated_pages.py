@@ -22,12 +22,14 @@ from typing import Any
 from guide.core.pages import ContentError, body_offset, read_meta, read_text_file, split_front_matter
 from guide.core.project import project
 from guide.catalogues.triage import TIERS as URGENCY_KINDS
+from guide.diagrams.drawings import DRAWINGS
 
 SOURCE_LANGUAGE = "en"
 TRANSLATION_STATES = ("untranslated", "machine-assisted-draft", "reviewed")
 UNTRANSLATED = TRANSLATION_STATES[0]
 
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(\w+)")
+_DIAGRAM = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")  # guide/diagrams/steps.py
 _SIGNS = re.compile(r"^\s+signs:(.*)$")  # the ids are stripped one by one
 _HEADING_START = re.compile(r"(#{1,6})\s")
 _ID = re.compile(r"[\w-]+")
@@ -101,6 +103,7 @@ class Structure:
     urgency_boxes: list[tuple[str, int]]  # ("emergency: weakness, walking", line): the kind and its sign ids
     headings: list[tuple[str, int]]  # (level and id, line)
     links: list[tuple[str, int]]
+    diagrams: list[tuple[str, int]]  # ("spine-diagram", line), in order
 
 
 def heading_level_and_id(line: str) -> tuple[str, str] | None:
@@ -117,7 +120,7 @@ def heading_level_and_id(line: str) -> tuple[str, str] | None:
 
 
 def structure(markdown: str) -> Structure:
-    boxes, headings, links = [], [], []
+    boxes, headings, links, diagrams = [], [], [], []
     fenced = False
     offset = body_offset(markdown)
     for number, line in enumerate(split_front_matter(markdown)[1].splitlines(), start=offset + 1):
@@ -125,7 +128,9 @@ def structure(markdown: str) -> Structure:
             fenced = not fenced
         if fenced:
             continue
-        if (box := _ADMONITION.match(line)) and box.group(1) in URGENCY_KINDS:
+        if (diagram := _DIAGRAM.match(line)) and diagram.group(1) in DRAWINGS:
+            diagrams.append((diagram.group(1), number))
+        elif (box := _ADMONITION.match(line)) and box.group(1) in URGENCY_KINDS:
             boxes.append((box.group(1), number))
         elif boxes and boxes[-1][1] == number - 1 and (signs := _SIGNS.match(line)):
             ids = ", ".join(part.strip() for part in signs.group(1).split(",") if part.strip())
@@ -133,7 +138,7 @@ def structure(markdown: str) -> Structure:
         elif heading := heading_level_and_id(line):
             headings.append((f"{heading[0]} {{#{heading[1]}}}", number))
         links += [(target, number) for target in _LINK.findall(line)]
-    return Structure(boxes, headings, links)
+    return Structure(boxes, headings, links, diagrams)
 
 
 def _describe(box: str) -> str:
@@ -172,6 +177,21 @@ def parity_problems(translated: Path) -> list[str]:
             problems.append(
                 f"{name}:{extra_line}: extra {_describe(extra_kind)} box that the English page does not have"
             )
+
+    english_diagrams = [kind for kind, _ in english.diagrams]
+    if [kind for kind, _ in ours.diagrams] != english_diagrams:
+        line = next(
+            (
+                line
+                for (kind, line), expected in zip(ours.diagrams, english_diagrams, strict=False)
+                if kind != expected
+            ),
+            ours.diagrams[len(english_diagrams)][1] if len(ours.diagrams) > len(english_diagrams) else 1,
+        )
+        problems.append(
+            f"{name}:{line}: the diagrams should be the English page's, in its order: "
+            + (", ".join(f"'!!! {kind}'" for kind in english_diagrams) or "none")
+        )
 
     if len(ours.headings) != len(english.headings):
         problems.append(
