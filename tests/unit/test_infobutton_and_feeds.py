@@ -52,7 +52,7 @@ def codes():
         (ICD10CM, "g9520", "es-MX", ("when-to-get-help", "es")),
         (f"urn:oid:{ICD10CM}", " G95.20 ", "ZH_cn", ("when-to-get-help", "zh")),
         (WHO_ICD10, "C79.5", "ar", ("index", "ar")),
-        (ICD10CM, "G95.20", "pt", ("when-to-get-help", "en")),  # a language the guide lacks: English
+        (ICD10CM, "G95.20", "ja", ("when-to-get-help", "en")),  # a language the guide lacks: English
         (WHO_ICD10, "G95.20", "fr", ("index", "fr")),  # the code of another system: the language's home
         (ICD10CM, "Z99.9", "vi", ("index", "vi")),
         (ICD10CM, "<script>alert(1)</script>", "javascript:alert(1)", ("index", "en")),
