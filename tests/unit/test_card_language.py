@@ -51,3 +51,17 @@ def test_the_second_side_is_none_when_it_would_repeat_the_page(country, page, se
 
 def test_every_known_country_has_a_language() -> None:
     assert card_languages(["FR", "DE", "US"], COUNTRIES) == {"DE": "en", "FR": "fr", "US": "en"}
+
+
+def test_a_reader_in_taiwan_hong_kong_or_seoul_hands_the_doctor_their_script() -> None:
+    countries = {
+        "en": ("US", "CA", "GB"),
+        "zh": ("CN", "SG", "HK", "TW", "MO", "MY"),
+        "ko": ("KR", "US"),
+        "zh-Hant": ("TW", "HK", "MO", "US"),
+    }
+    assert second_side("TW", "ko", countries) == "zh-Hant"  # Traditional lists Taiwan first
+    assert second_side("HK", "en", countries) == "zh-Hant"
+    assert second_side("CN", "zh-Hant", countries) == "zh"
+    assert second_side("KR", "zh-Hant", countries) == "ko"
+    assert second_side("US", "ko", countries) == "en"
