@@ -1,7 +1,6 @@
-"""Back-translations (translations/back-translations/<lang>.yml): the literal English of a language's safety
-text, for a reviewer who does not read it. Each file mirrors its language's `triage:` section key for key
-and back-translates UI strings of that language with the same placeholders, so that nothing a card shows
-is left unchecked or checked against words the language no longer has."""
+"""English back-translations of each language's safety wording (translations/back-translations/<lang>.yml):
+the same keys as the language's `triage:` section, and the UI strings of the cards, so that a reviewer who
+does not read the language can check every sign, card title and action. No build: the files themselves."""
 
 from __future__ import annotations
 
@@ -11,55 +10,53 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import ROOT
+from guide.core.site_config import languages
 
 BACK_TRANSLATIONS = ROOT / "translations" / "back-translations"
+# Every translation has one: the approval records (data/safety-approvals.yml) copy it.
+MUST_HAVE_ONE = tuple(language.locale for language in languages() if not language.default)
 PLACEHOLDER = re.compile(r"\{\w+\}")
-# The strings an urgency card or the alert card shows: a back-translation must cover them.
-CARD_STRINGS = {
-    "emergency_number_in",
-    "choose_country",
-    "urgent_number_in",
-    "emergency_number_missing",
-    "why_we_say_this",
-    "card_general_advice",
-    "alert_card_intro",
-    "alert_card_fields",
-}
+# A back-translation is English: no Hangul, Han, Arabic or other non-Latin letters left untranslated.
+NOT_ENGLISH = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]")
 
 
-def _keys(mapping: Any, prefix: str = "") -> set[str]:
-    if not isinstance(mapping, dict):
-        return set()
-    found: set[str] = set()
-    for key, value in mapping.items():
-        found |= {prefix + str(key)} | _keys(value, f"{prefix}{key}.")
-    return found
+def _leaves(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Every value of a nested mapping by its dotted key."""
+    leaves: dict[str, Any] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            leaves.update(_leaves(value, f"{prefix}{key}."))
+        else:
+            leaves[prefix + key] = value
+    return leaves
 
 
-def _leaves(mapping: Any) -> list[Any]:
-    if isinstance(mapping, dict):
-        return [leaf for value in mapping.values() for leaf in _leaves(value)]
-    return [mapping]
-
-
-def _load(path: Path) -> dict[str, Any]:
+def _yaml(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def test_the_languages_added_after_the_first_six_have_a_back_translation() -> None:
-    assert {"pt", "pl"} <= {path.stem for path in BACK_TRANSLATIONS.glob("*.yml")}
+@pytest.mark.parametrize("locale", MUST_HAVE_ONE)
+def test_each_new_language_has_a_back_translation(locale: str) -> None:
+    assert (BACK_TRANSLATIONS / f"{locale}.yml").is_file()
 
 
 @pytest.mark.parametrize("path", sorted(BACK_TRANSLATIONS.glob("*.yml")), ids=lambda path: path.stem)
-def test_a_back_translation_mirrors_its_language_and_covers_the_cards(path: Path) -> None:
-    back = _load(path)
-    language = _load(ROOT / "translations" / path.name)
-    assert set(back) == {"triage", "strings"}, f"{path.name}: top-level keys"
-    assert _keys(back["triage"]) == _keys(language["triage"]), f"{path.name}: triage keys differ"
-    assert CARD_STRINGS <= set(back["strings"]), f"{path.name}: card strings missing"
+def test_a_back_translation_mirrors_its_language_in_plain_english(path: Path) -> None:
+    back = _yaml(path)
+    translation = _yaml(ROOT / "translations" / path.name)
+    assert set(back) == {"triage", "strings"}, path.name
+    back_triage, triage = _leaves(back["triage"]), _leaves(translation["triage"])
+    assert set(back_triage) == set(triage), f"{path.name}: keys differ from translations/{path.name} triage:"
+    strings = translation["strings"]
+    assert set(back["strings"]) <= set(strings), f"{path.name}: strings the language does not have"
+    card_strings = ("why_we_say_this", "emergency_number_in", "choose_country", "card_general_advice")
+    for key in (*card_strings, "alert_card_intro", "alert_card_fields"):
+        assert key in back["strings"], f"{path.name}: card string {key} is not back-translated"
+    for key, english in {**back_triage, **{f"strings.{k}": v for k, v in back["strings"].items()}}.items():
+        assert isinstance(english, str) and english.strip(), f"{path.name}: {key} is empty"
+        assert not NOT_ENGLISH.search(english), f"{path.name}: {key} is not English: {english}"
     for key, english in back["strings"].items():
-        assert key in language["strings"], f"{path.name}: unknown string {key}"
-        assert set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(language["strings"][key])), key
-    assert all(isinstance(text, str) and text.strip() for text in _leaves(back)), f"{path.name}: empty value"
+        assert set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(strings[key])), (
+            f"{path.name}: strings.{key} keeps other placeholders than the translation"
+        )

@@ -37,6 +37,8 @@ def test_each_language_shows_first_the_countries_the_issue_asks_for_where_we_hav
         "vi": ["VN", "US", "AU", "CA"],
         "pt": ["BR", "PT"],
         "pl": ["PL", "GB"],
+        "ko": ["KR", "US"],
+        "zh-Hant": ["TW", "HK", "MO", "US"],
         "en": ["US", "CA", "GB", "IE", "AU", "NZ", "IN", "PH", "ZA"],
     }
     catalogue = load_numbers()

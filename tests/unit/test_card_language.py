@@ -87,3 +87,15 @@ def test_a_new_language_gets_its_pairs_from_the_data() -> None:
 
 def test_no_pair_without_a_country_for_its_card() -> None:
     assert card_pairs({"en": ("US",), "xx": ("XX",)}, lambda language, country: False) == {"en": {}, "xx": {}}
+def test_a_reader_in_taiwan_hong_kong_or_seoul_hands_the_doctor_their_script() -> None:
+    countries = {
+        "en": ("US", "CA", "GB"),
+        "zh": ("CN", "SG", "HK", "TW", "MO", "MY"),
+        "ko": ("KR", "US"),
+        "zh-Hant": ("TW", "HK", "MO", "US"),
+    }
+    assert second_side("TW", "ko", countries) == "zh-Hant"  # Traditional lists Taiwan first
+    assert second_side("HK", "en", countries) == "zh-Hant"
+    assert second_side("CN", "zh-Hant", countries) == "zh"
+    assert second_side("KR", "zh-Hant", countries) == "ko"
+    assert second_side("US", "ko", countries) == "en"

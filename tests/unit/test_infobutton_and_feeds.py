@@ -64,6 +64,16 @@ def test_a_request_leads_to_a_page_and_language(system, code, language, expected
     assert resolve(codes(), system, code, language, KNOWN, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("zh-TW", "zh-Hant"), ("ZH_hk", "zh-Hant"), ("zh-Hant", "zh-Hant"), ("zh-Hant-MO", "zh-Hant")]
+    + [("zh-CN", "zh"), ("zh", "zh"), ("zh-Hans-TW", "zh"), ("zh-SG", "zh")],
+)
+def test_chinese_of_taiwan_hong_kong_and_macau_reads_traditional_characters(language, expected) -> None:
+    assert normal_language(language, (*KNOWN, "zh-Hant"), "en") == expected
+    assert normal_language(language, KNOWN, "en") == "zh"  # a guide without them: Simplified
+
+
 def test_codes_are_compared_without_dots_and_case() -> None:
     assert normal_code("g95.20") == normal_code("G9520") == "G9520"
     assert normal_code("G95.20;drop") == ""

@@ -34,10 +34,15 @@
     return found.length > MAX ? "" : found.trim();
   }
   // As guide/infobutton/codes.py: an OID with or without 'urn:oid:', a code without its dot in any case,
-  // a language by its first part ('es-MX' is 'es').
+  // a language by its first part ('es-MX' is 'es'; Chinese of Taiwan, Hong Kong, Macau or Hant is 'zh-Hant').
   var system = value("mainSearchCriteria.v.cs").replace(/^urn:oid:/, "");
   var code = value("mainSearchCriteria.v.c").toUpperCase().replace(/\./g, "");
-  var language = value("informationRecipient.languageCode.c").toLowerCase().split(/[-_]/)[0];
+  var subtags = value("informationRecipient.languageCode.c").toLowerCase().split(/[-_]/);
+  var language = subtags[0];
+  if (language === "zh" && subtags.indexOf("hans") < 0 &&
+      subtags.slice(1).some(function (subtag) { return /^(hant|tw|hk|mo)$/.test(subtag); })) {
+    language = "zh-Hant"; // falls back to English below if the guide has no zh-Hant
+  }
 
   var links = Array.prototype.slice.call(document.querySelectorAll("a[data-home], a[data-code]"));
   var homes = links.filter(function (link) { return link.dataset.home; });

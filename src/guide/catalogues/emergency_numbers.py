@@ -24,6 +24,7 @@ from guide.core.input_files import load_yaml_tree
 from guide.core.pages import ContentError
 from guide.catalogues.sources import all_sources
 from guide.core.yaml_lines import line_of, node_lines
+from guide.core.site_config import cldr_locale
 
 NUMBERS_FILE = "emergency-numbers.yml"  # in data/
 VERIFICATION_LEVELS = ("verified", "partly-verified", "weakly-verified")
@@ -80,7 +81,7 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
 @functools.cache
 def country_name(code: str, locale: str) -> str:
     """The country's name in the page's language, from CLDR."""
-    return babel.Locale.parse(locale).territories.get(code, code)
+    return babel.Locale.parse(cldr_locale(locale)).territories.get(code, code)
 
 
 def folded(text: str) -> str:

@@ -24,7 +24,7 @@ from guide.core.pages import ContentError, read_text_file
 from guide.checks.plain_text import check_plain_text_node
 from guide.checks.text_controls import check_text_controls
 from guide.core.digits import new_digit_run
-from guide.core.site_config import nav_titles
+from guide.core.site_config import cldr_locale, nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.catalogues.triage import TIERS, Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guide.core.yaml_lines import line_of, node_lines
@@ -182,7 +182,7 @@ LATIN_PUNCTUATION = {"colon": ": ", "full_stop": ".", "sentence_gap": " "}
 
 
 def punctuation(language: str) -> dict[str, str]:
-    return FULL_WIDTH_PUNCTUATION if language == "zh" else LATIN_PUNCTUATION
+    return FULL_WIDTH_PUNCTUATION if language.split("-")[0] == "zh" else LATIN_PUNCTUATION  # zh, zh-Hant
 
 
 # What mkdocs-static-i18n overrides per language, from the `site:` section.
@@ -306,7 +306,8 @@ def required_countries() -> dict[str, tuple[str, ...]]:
 
 
 def spoken_in(language: str, country: str) -> bool:
-    """Whether CLDR counts the language among the country's languages (zh_Hant counts as zh)."""
+    """Whether CLDR counts the language among the country's languages (zh_Hant counts as zh and as zh-Hant)."""
+    language = cldr_locale(language)
     return any(
         spoken == language or spoken.startswith(f"{language}_")
         for spoken in get_territory_language_info(country)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from guide.catalogues.language_registry import load_language
 from guide.catalogues.triage import TIERS, Wording, load_catalogue
 from guide.core.input_files import ContentError, load_yaml_tree
 from guide.core.project import cached, project
-from guide.core.site_config import languages
+from guide.core.site_config import LANGUAGE_CODE, languages
 from guide.core.yaml_lines import line_of, node_lines
 
 CHANGES_FILE = "changes.yml"  # in data/
@@ -156,8 +155,8 @@ def parse_log(text: str, path: Path, known_languages: tuple[str, ...], pages: se
         if not isinstance(safety, dict):
             raise ContentError(path, line_of(lines, "changes", index, "safety"), "safety must be a mapping")
         for locale, value in [*((code, None) for code in listed_languages), *safety.items()]:
-            # A language no longer built keeps its history: a language code is two or three letters.
-            if not isinstance(locale, str) or not re.fullmatch(r"[a-z]{2,3}", locale):
+            # A language no longer built keeps its history: any language code is allowed.
+            if not isinstance(locale, str) or not LANGUAGE_CODE.fullmatch(locale):
                 raise ContentError(
                     path, line, f"{locale!r} is not a language code: use one of {', '.join(known_languages)}"
                 )

@@ -31,7 +31,7 @@ from guide.translation import po_exchange
 from guide.checks import readability
 from guide.core.pages import ContentError, read_text_file
 from guide.core.project import project, use_project
-from guide.core.site_config import languages
+from guide.core.site_config import LANGUAGE_CODE, cldr_locale, languages
 from guide.translation.translated_pages import (
     SOURCE_LANGUAGE,
     UNTRANSLATED,
@@ -303,7 +303,8 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     code = args.language
     if not LANGUAGE_CODE.fullmatch(code):
         print(
-            f"'{code}' is not a language code: use two or three lowercase letters (ISO 639), like pt",
+            f"'{code}' is not a language code: use two or three lowercase letters (ISO 639), like pt, "
+            "with a script or a region if needed, like zh-Hant or pt-BR",
             file=sys.stderr,
         )
         return 1
@@ -376,7 +377,6 @@ def _log_new_language(code: str) -> None:
     path.write_text(text.replace("changes:\n", "changes:\n" + entry, 1), encoding="utf-8")
 
 
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 UNTRANSLATED_MARK = "UNTRANSLATED"
 
 
@@ -450,7 +450,7 @@ def _insert_language_entry(config: Path, code: str) -> None:
     """After the last language of the i18n plugin in mkdocs.yml: locale, its own name (CLDR), build."""
     from babel import Locale
 
-    name = Locale.parse(code).get_display_name(code) or code
+    name = Locale.parse(cldr_locale(code)).get_display_name(cldr_locale(code)) or code
     text = config.read_text(encoding="utf-8")
     entries = list(re.finditer(r"^        - locale: .*\n(?:          .*\n)*", text, re.MULTILINE))
     if not entries:

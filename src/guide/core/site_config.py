@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,11 +37,20 @@ def mkdocs_config() -> dict[str, Any]:
     return yaml.load(project().config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
 
 
+# A language code: ISO 639, with a script (zh-Hant) or a region (pt-BR), as mkdocs-static-i18n and Material
+# accept them (BCP 47 spelling, which is also what pages' lang and hreflang carry).
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
+
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
 
 
 def text_direction(locale: str) -> str:
     return "rtl" if locale in RIGHT_TO_LEFT else "ltr"
+
+
+def cldr_locale(locale: str) -> str:
+    """The guide's locale (a BCP 47 tag, like zh-Hant) as CLDR and Babel spell it (zh_Hant)."""
+    return locale.replace("-", "_")
 
 
 def language_prefix(locale: str) -> str:

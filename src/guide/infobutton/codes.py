@@ -31,7 +31,8 @@ CODE_PATTERNS = {
 # Longer values are not codes: they are ignored, whatever they hold.
 MAX_VALUE = 64
 _OID = re.compile(r"[0-2](\.(0|[1-9][0-9]*))+")
-_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_LANGUAGE = re.compile(r"[a-z]{2,3}|zh-Hant")
+TRADITIONAL_CHINESE_SUBTAGS = frozenset({"hant", "tw", "hk", "mo"})
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,12 @@ def normal_language(value: str, known: tuple[str, ...], default: str) -> str:
     value = value.strip()
     if len(value) > MAX_VALUE:
         return default
-    primary = re.split(r"[-_]", value.lower(), maxsplit=1)[0]
+    subtags = re.split(r"[-_]", value.lower())
+    primary = subtags[0]
+    # Chinese of Taiwan, Hong Kong and Macau, or marked Hant, reads Traditional characters (zh-Hant), when
+    # the guide has them (infobutton.js and the front door's offer in overrides/partials/country.html agree).
+    if primary == "zh" and "hans" not in subtags and TRADITIONAL_CHINESE_SUBTAGS & set(subtags[1:]):
+        primary = next((locale for locale in known if locale.lower() == "zh-hant"), primary)
     return primary if _LANGUAGE.fullmatch(primary) and primary in known else default
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.core.site_config import languages
+from guide.search.traditional_chinese import is_traditional_chinese, traditional_words
 
 SEARCH_INDEX = "search/search_index.json"
 LUNR_FOLDER = "assets/javascripts/lunr/"
@@ -83,11 +84,17 @@ def in_language(location: str, prefix: str) -> bool:
 def language_index(
     whole_site: dict[str, Any], locale: str, prefix: str, relative_to_language: bool
 ) -> dict[str, Any]:
-    """The whole-site index cut down to one language, with lunr configured for that language only.
+    """The whole-site index cut down to one language, with lunr configured for that language only
+    (Traditional Chinese split into its words: search/traditional_chinese.py).
     relative_to_language: locations relative to the language folder (pages whose search base is that folder)."""
     docs = [doc for doc in whole_site["docs"] if in_language(doc["location"], prefix)]
     if relative_to_language:
         docs = [{**doc, "location": doc["location"].removeprefix(prefix)} for doc in docs]
+    if is_traditional_chinese(locale):  # Material's jieba cut it as if it were Simplified
+        docs = [
+            {**doc, "title": traditional_words(doc["title"]), "text": traditional_words(doc["text"])}
+            for doc in docs
+        ]
     # A language lunr has no stemmer for is searched with the English pipeline (i18n left it out of "lang").
     lang = [locale] if locale in whole_site["config"]["lang"] else ["en"]
     return {**whole_site, "config": {**whole_site["config"], "lang": lang}, "docs": docs}
