@@ -21,14 +21,15 @@ PLACEHOLDER = re.compile(r"\{\w+\}")
 NOT_ENGLISH = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]")
 
 
-def _leaves(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Every value of a nested mapping by its dotted key."""
+def _leaves(tree: dict[str, Any] | list[Any], prefix: str = "") -> dict[str, Any]:
+    """Every value of a nested mapping by its dotted key (a list item by its place: the Easy Read actions)."""
     leaves: dict[str, Any] = {}
-    for key, value in tree.items():
-        if isinstance(value, dict):
+    items = tree.items() if isinstance(tree, dict) else enumerate(tree)
+    for key, value in items:
+        if isinstance(value, (dict, list)):
             leaves.update(_leaves(value, f"{prefix}{key}."))
         else:
-            leaves[prefix + key] = value
+            leaves[f"{prefix}{key}"] = value
     return leaves
 
 
