@@ -36,6 +36,7 @@ def test_each_language_shows_first_the_countries_the_issue_asks_for_where_we_hav
         "ar": ["SA", "EG", "AE", "JO"],
         "vi": ["VN", "US", "AU", "CA"],
         "ru": ["RU", "UA", "EE", "LV", "LT"],
+        "tl": ["PH", "US"],
         "en": ["US", "CA", "GB", "IE", "AU", "NZ", "IN", "PH", "ZA"],
     }
     catalogue = load_numbers()

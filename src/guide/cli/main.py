@@ -387,7 +387,7 @@ def _insert_language_entry(config: Path, code: str) -> None:
     """After the last language of the i18n plugin in mkdocs.yml: locale, its own name (CLDR), build."""
     from babel import Locale
 
-    name = Locale.parse(code).get_display_name(code) or code
+    name = Locale.parse(code).get_language_name(code) or code  # not "(Pilipinas)" that likely subtags add
     text = config.read_text(encoding="utf-8")
     entries = list(re.finditer(r"^        - locale: .*\n(?:          .*\n)*", text, re.MULTILINE))
     if not entries:
