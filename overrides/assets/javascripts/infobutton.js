@@ -20,6 +20,7 @@
   var system = value("mainSearchCriteria.v.cs").replace(/^urn:oid:/, "");
   var code = value("mainSearchCriteria.v.c").toUpperCase().replace(/\./g, "");
   var language = value("informationRecipient.languageCode.c").toLowerCase().split(/[-_]/)[0];
+  if (language === "fil") language = "tl"; // Filipino, as CLDR files Tagalog: the guide's Tagalog pages
 
   var links = Array.prototype.slice.call(document.querySelectorAll("a[data-home], a[data-code]"));
   var homes = links.filter(function (link) { return link.dataset.home; });

@@ -79,6 +79,10 @@ def normal_code(value: str) -> str:
     return value if re.fullmatch(r"[A-Z0-9]{1,8}", value) else ""
 
 
+# Codes that name a language of the guide by another code: CLDR and browsers file Tagalog as Filipino.
+SAME_LANGUAGE = {"fil": "tl"}
+
+
 def normal_language(value: str, known: tuple[str, ...], default: str) -> str:
     """The guide's language for a request's language code ('es', 'es-MX', 'ZH_cn'); `default` when the guide
     does not have that language or the value is no language code."""
@@ -86,6 +90,7 @@ def normal_language(value: str, known: tuple[str, ...], default: str) -> str:
     if len(value) > MAX_VALUE:
         return default
     primary = re.split(r"[-_]", value.lower(), maxsplit=1)[0]
+    primary = SAME_LANGUAGE.get(primary, primary)
     return primary if _LANGUAGE.fullmatch(primary) and primary in known else default
 
 
