@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the browser tests and PDF checks need: Chromium, fonts for every script we publish
-# (Arabic, Chinese, Korean, Vietnamese; the PDF handouts name TrueType fonts, which Chromium embeds as
-# subsets: WenQuanYi Micro Hei from fonts-wqy-microhei for Chinese in both scripts and for Korean Hangul,
-# Noto Sans Arabic from fonts-noto-core for Arabic), poppler's pdftotext and pdftoppm, zbar's zbarimg (the
+# (Arabic, Chinese, Korean, Cyrillic, Latin with Vietnamese marks; the PDF handouts name TrueType fonts,
+# which Chromium embeds as subsets: WenQuanYi Micro Hei from fonts-wqy-microhei for Chinese in both scripts
+# and for Korean Hangul, Noto Sans Arabic from fonts-noto-core for Arabic, and that package's Noto Sans for
+# Russian, Tagalog and the other Latin scripts), poppler's pdftotext and pdftoppm, zbar's zbarimg (the
 # tests decode the handouts' QR codes), and a Java runtime and npm for the Nu HTML Checker (vnu-jar, from
 # package.json). Installs only what is missing.
 set -euo pipefail

@@ -292,3 +292,14 @@ def test_the_front_door_offers_the_browsers_own_language_until_dismissed(
         "an English browser is offered another language"
     )
     english.close()
+
+
+def test_a_filipino_browser_is_offered_the_tagalog_pages(browser, site_url: str) -> None:
+    # Browsers and CLDR file Tagalog as Filipino (fil-PH): the guide's Tagalog is its language.
+    context = browser.new_context(locale="fil-PH", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url)
+    offer = page.locator(".language-offer:visible")
+    assert offer.count() == 1 and offer.get_attribute("lang") == "tl", "no offer in Tagalog"
+    assert offer.locator("a").get_attribute("href").rstrip("/").endswith("tl")
+    context.close()

@@ -39,6 +39,8 @@ def test_each_language_shows_first_the_countries_the_issue_asks_for_where_we_hav
         "pl": ["PL", "GB"],
         "ko": ["KR", "US"],
         "zh-Hant": ["TW", "HK", "MO", "US"],
+        "ru": ["RU", "UA", "EE", "LV", "LT"],
+        "tl": ["PH", "US"],
         "en": ["US", "CA", "GB", "IE", "AU", "NZ", "IN", "PH", "ZA"],
     }
     catalogue = load_numbers()

@@ -104,6 +104,7 @@ def test_each_code_and_language_opens_its_page(browser, site_url: str, locale: s
     [
         pytest.param(ICD10CM, "g9520", "es-MX", "es/when-to-get-help/", id="dotless lower-case code, region"),
         pytest.param(ICD10CM, "G95.20", "ja", "when-to-get-help/", id="language the guide lacks"),
+        pytest.param(ICD10CM, "G95.20", "fil-PH", "tl/when-to-get-help/", id="Filipino is Tagalog"),
         pytest.param(ICD10CM, "Z99.9", "fr", "fr/", id="unknown code"),
         pytest.param("1.2.3", "G95.20", "zh", "zh/", id="unknown code system"),
         pytest.param(ICD10CM, "<script>alert(1)</script>", "es", "es/", id="script"),

@@ -56,7 +56,16 @@ def test_a_country_where_the_language_is_spoken_may_be_added(small_project: Path
 
 @pytest.mark.parametrize(
     ("language", "country", "spoken"),
-    [("zh", "TW", True), ("zh", "HK", True), ("es", "US", True), ("fr", "IN", False), ("ar", "VN", False)],
+    [
+        ("zh", "TW", True),
+        ("zh", "HK", True),
+        ("es", "US", True),
+        ("fr", "IN", False),
+        ("ar", "VN", False),
+        ("tl", "PH", True),  # CLDR files Tagalog as Filipino (fil)
+        ("tl", "RU", False),
+        ("ru", "UA", True),
+    ],
 )
 def test_spoken_in_reads_cldr(language: str, country: str, spoken: bool) -> None:
     assert spoken_in(language, country) is spoken

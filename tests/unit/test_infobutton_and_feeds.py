@@ -17,7 +17,7 @@ from guide.infobutton.codes import ICD10CM, WHO_ICD10, normal_code, normal_langu
 
 PATH = Path("data/codes.yml")
 PAGES = {"index", "when-to-get-help"}
-KNOWN = ("en", "es", "fr", "zh", "ar", "vi")
+KNOWN = ("en", "es", "fr", "zh", "ar", "vi", "ru", "tl")
 CODES = f"""systems:
   - oid: "{ICD10CM}"
     name: ICD-10-CM
@@ -55,6 +55,8 @@ def codes():
         (ICD10CM, "G95.20", "ja", ("when-to-get-help", "en")),  # a language the guide lacks: English
         (WHO_ICD10, "G95.20", "fr", ("index", "fr")),  # the code of another system: the language's home
         (ICD10CM, "Z99.9", "vi", ("index", "vi")),
+        (ICD10CM, "G95.20", "fil-PH", ("when-to-get-help", "tl")),  # Filipino: CLDR's code for Tagalog
+        (ICD10CM, "G95.20", "ru-UA", ("when-to-get-help", "ru")),
         (ICD10CM, "<script>alert(1)</script>", "javascript:alert(1)", ("index", "en")),
         (ICD10CM, "G95.20" + "x" * 10_000, "es", ("index", "es")),
         (ICD10CM, "G95.20", "es" + "-x" * 5_000, ("when-to-get-help", "en")),

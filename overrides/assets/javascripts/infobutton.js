@@ -43,6 +43,7 @@
       subtags.slice(1).some(function (subtag) { return /^(hant|tw|hk|mo)$/.test(subtag); })) {
     language = "zh-Hant"; // falls back to English below if the guide has no zh-Hant
   }
+  if (language === "fil") language = "tl"; // Filipino, as CLDR files Tagalog: the guide's Tagalog pages
 
   var links = Array.prototype.slice.call(document.querySelectorAll("a[data-home], a[data-code]"));
   var homes = links.filter(function (link) { return link.dataset.home; });

@@ -17,7 +17,11 @@
   var SKIPPED = ".listen, .headerlink, sup.citation, .country-picker, .emergency-call__item[hidden], " +
     "[hidden], ol.sources, .md-source-file, .page-notice, .offline-bar, .handout-link, script, style, svg";
 
-  function base(tag) { return String(tag || "").toLowerCase().replace("_", "-").split("-")[0]; }
+  // Devices file Tagalog voices as Filipino (fil-PH), as CLDR does: they read the Tagalog (tl) pages.
+  function base(tag) {
+    var code = String(tag || "").toLowerCase().replace("_", "-").split("-")[0];
+    return code === "fil" ? "tl" : code;
+  }
 
   function voiceFor() {
     var voices = synth.getVoices().filter(function (voice) { return base(voice.lang) === base(lang); });

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
 from babel.languages import get_territory_language_info
 
 from guide.catalogues.emergency_numbers import load_numbers
@@ -305,9 +306,17 @@ def required_countries() -> dict[str, tuple[str, ...]]:
     return {language: tuple(codes) for language, codes in data.items()}
 
 
+def cldr_language(language: str) -> str:
+    """The code CLDR files a language under: Babel reads the guide's `tl` (Tagalog) as Filipino, `fil`."""
+    try:
+        return Locale.parse(language.replace("-", "_")).language
+    except (ValueError, UnknownLocaleError):
+        return language
+
+
 def spoken_in(language: str, country: str) -> bool:
-    """Whether CLDR counts the language among the country's languages (zh_Hant counts as zh and as zh-Hant)."""
-    language = cldr_locale(language)
+    """Whether CLDR counts the language among the country's languages (zh-Hant counts as zh, tl as fil)."""
+    language = cldr_language(language)
     return any(
         spoken == language or spoken.startswith(f"{language}_")
         for spoken in get_territory_language_info(country)

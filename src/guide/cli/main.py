@@ -450,7 +450,9 @@ def _insert_language_entry(config: Path, code: str) -> None:
     """After the last language of the i18n plugin in mkdocs.yml: locale, its own name (CLDR), build."""
     from babel import Locale
 
-    name = Locale.parse(cldr_locale(code)).get_display_name(cldr_locale(code)) or code
+    # Its own name, without the country that likely subtags add ("Filipino (Pilipinas)"); with its script.
+    cldr = Locale.parse(cldr_locale(code))
+    name = (cldr.get_display_name(cldr) if cldr.script else cldr.get_language_name(cldr)) or code
     text = config.read_text(encoding="utf-8")
     entries = list(re.finditer(r"^        - locale: .*\n(?:          .*\n)*", text, re.MULTILINE))
     if not entries:

@@ -80,6 +80,10 @@ def normal_code(value: str) -> str:
     return value if re.fullmatch(r"[A-Z0-9]{1,8}", value) else ""
 
 
+# Codes that name a language of the guide by another code: CLDR and browsers file Tagalog as Filipino.
+SAME_LANGUAGE = {"fil": "tl"}
+
+
 def normal_language(value: str, known: tuple[str, ...], default: str) -> str:
     """The guide's language for a request's language code ('es', 'es-MX', 'ZH_cn'); `default` when the guide
     does not have that language or the value is no language code."""
@@ -92,6 +96,7 @@ def normal_language(value: str, known: tuple[str, ...], default: str) -> str:
     # the guide has them (infobutton.js and the front door's offer in overrides/partials/country.html agree).
     if primary == "zh" and "hans" not in subtags and TRADITIONAL_CHINESE_SUBTAGS & set(subtags[1:]):
         primary = next((locale for locale in known if locale.lower() == "zh-hant"), primary)
+    primary = SAME_LANGUAGE.get(primary, primary)
     return primary if _LANGUAGE.fullmatch(primary) and primary in known else default
 
 
