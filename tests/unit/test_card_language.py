@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from guide.catalogues.language_registry import official_in
 from guide.handouts.card_language import card_language, card_languages, card_pairs, second_side
 
 COUNTRIES = {
@@ -11,6 +12,18 @@ COUNTRIES = {
     "fr": ("FR", "BE", "CH", "CA"),
     "vi": ("VN", "US", "CA"),
 }
+
+# Official languages by country, as CLDR says (a few): Canada has two, the US one (Spanish is regional).
+OFFICIAL = {"US": {"en"}, "CA": {"en", "fr"}, "GB": {"en"}, "FR": {"fr"}, "BE": {"fr"}, "CH": {"fr"},
+            "ES": {"es"}, "MX": {"es"}, "VN": {"vi"}}  # fmt: skip
+
+
+def official(language: str, country: str) -> bool:
+    return language in OFFICIAL.get(country, ())
+
+
+def anywhere(language: str, country: str) -> bool:
+    return True
 
 
 @pytest.mark.parametrize(
@@ -25,12 +38,21 @@ COUNTRIES = {
     ],
 )
 def test_the_language_that_lists_the_country_earliest(country, language) -> None:
-    assert card_language(country, COUNTRIES) == language
+    assert card_language(country, COUNTRIES, official) == language
+
+
+def test_a_language_that_lists_a_country_where_it_is_not_official_does_not_speak_to_its_doctors() -> None:
+    """Russian readers live in Estonia and Ukraine; doctors there read Estonian or Ukrainian, which the
+    guide lacks: English, not Russian."""
+    countries = {"en": ("US", "GB"), "ru": ("RU", "UA", "EE")}
+    cldr = {"RU": {"ru"}, "UA": {"uk"}, "EE": {"et"}, "US": {"en"}, "GB": {"en"}}
+    for country, language in (("RU", "ru"), ("UA", "en"), ("EE", "en")):
+        assert card_language(country, countries, lambda lang, where: lang in cldr[where]) == language
 
 
 def test_a_tie_goes_to_the_language_listed_first() -> None:
-    assert card_language("XX", {"fr": ("XX",), "es": ("XX",)}) == "fr"
-    assert card_language("XX", {"es": ("XX",), "fr": ("XX",)}) == "es"
+    assert card_language("XX", {"fr": ("XX",), "es": ("XX",)}, anywhere) == "fr"
+    assert card_language("XX", {"es": ("XX",), "fr": ("XX",)}, anywhere) == "es"
 
 
 @pytest.mark.parametrize(
@@ -46,16 +68,13 @@ def test_a_tie_goes_to_the_language_listed_first() -> None:
     ],
 )
 def test_the_second_side_is_none_when_it_would_repeat_the_page(country, page, second) -> None:
-    assert second_side(country, page, COUNTRIES) == second
+    assert second_side(country, page, COUNTRIES, official) == second
 
 
 def test_every_known_country_has_a_language() -> None:
-    assert card_languages(["FR", "DE", "US"], COUNTRIES) == {"DE": "en", "FR": "fr", "US": "en"}
+    assert card_languages(["FR", "DE", "US"], COUNTRIES, official) == {"DE": "en", "FR": "fr", "US": "en"}
 
 
-# Official languages by country, as CLDR says (a few): Canada has two, the US one (Spanish is regional).
-OFFICIAL = {"US": {"en"}, "CA": {"en", "fr"}, "GB": {"en"}, "FR": {"fr"}, "BE": {"fr"}, "CH": {"fr"},
-            "ES": {"es"}, "MX": {"es"}, "VN": {"vi"}}  # fmt: skip
 
 
 def official(language: str, country: str) -> bool:
@@ -94,8 +113,8 @@ def test_a_reader_in_taiwan_hong_kong_or_seoul_hands_the_doctor_their_script() -
         "ko": ("KR", "US"),
         "zh-Hant": ("TW", "HK", "MO", "US"),
     }
-    assert second_side("TW", "ko", countries) == "zh-Hant"  # Traditional lists Taiwan first
-    assert second_side("HK", "en", countries) == "zh-Hant"
-    assert second_side("CN", "zh-Hant", countries) == "zh"
-    assert second_side("KR", "zh-Hant", countries) == "ko"
-    assert second_side("US", "ko", countries) == "en"
+    assert second_side("TW", "ko", countries, official_in) == "zh-Hant"  # Traditional lists Taiwan first
+    assert second_side("HK", "en", countries, official_in) == "zh-Hant"
+    assert second_side("CN", "zh-Hant", countries, official_in) == "zh"
+    assert second_side("KR", "zh-Hant", countries, official_in) == "ko"
+    assert second_side("US", "ko", countries, official_in) == "en"

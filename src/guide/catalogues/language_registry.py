@@ -473,7 +473,9 @@ _OFFICIAL = frozenset({"official", "de_facto_official"})
 
 
 def official_in(language: str, country: str) -> bool:
-    """Whether CLDR counts the language among the country's official languages (zh_Hant counts as zh)."""
+    """Whether CLDR counts the language among the country's official languages (zh-Hant counts as zh, tl as
+    fil)."""
+    language = cldr_language(language)
     return any(
         (spoken == language or spoken.startswith(f"{language}_")) and info.get("official_status") in _OFFICIAL
         for spoken, info in get_territory_language_info(country).items()

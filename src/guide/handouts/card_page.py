@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from guide.catalogues.emergency_numbers import Country, country_name, load_numbers
-from guide.catalogues.language_registry import load_language, punctuation
+from guide.catalogues.language_registry import load_language, official_in, punctuation
 from guide.catalogues.sources import citation_html, name_citation_links
 from guide.catalogues.triage import load_catalogue
 from guide.core.engine import File, Files, MkDocsConfig, Page, get_relative_url
@@ -181,7 +181,7 @@ def add_card_context(context: dict[str, Any], page: Page, locale: str) -> None:
     context["alert_card_page"] = from_page(card_page_url(locale), page)
     if is_card_page(page):
         countries = {language.locale: load_language(language.locale).countries for language in languages()}
-        known = card_languages(tuple(load_numbers().countries), countries)
+        known = card_languages(tuple(load_numbers().countries), countries, official_in)
         context["card_head"] = {
             # Letters and colons only: ISO codes and language codes, safe in a script's string.
             "languages": " ".join(f"{country}:{language}" for country, language in known.items()),
