@@ -111,6 +111,8 @@ def load_back_translations(language: str) -> dict[str, Any]:
 
 
 def _dotted_keys(data: Any, prefix: str = "") -> list[str]:
+    if isinstance(data, list):  # the Easy Read actions: an item is found by its place
+        data = dict(enumerate(data))
     if not isinstance(data, dict):
         return [prefix.removesuffix(".")]
     return [key for name, value in data.items() for key in _dotted_keys(value, f"{prefix}{name}.")]
@@ -129,7 +131,13 @@ def record(
     back = load_back_translations(language)
     records = approvals.setdefault(language, {})
     if approver is None:
-        keys = keys or unapproved_keys(texts, records)
+        # A draft also takes up a back-translation written since (a draft approves nothing).
+        stale_drafts = [
+            key
+            for key, found in records.items()
+            if key in texts and found.state == DRAFT and found.back_translation != (value_at(back, key) or "")
+        ]
+        keys = keys or list(dict.fromkeys([*unapproved_keys(texts, records), *stale_drafts]))
     for key in keys:
         if key not in texts:
             raise ContentError(translation_path(language), 1, f"'{key}' is not a safety text of {language}")
