@@ -169,6 +169,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         approvals.check_approvals()
         changes.check_safety_log()
         for entry in i18n.config.languages:
+            if not entry.build:  # a language switched off is neither built nor read
+                continue
             site = load_language(entry.locale).site
             for key in SITE_TEXTS:
                 entry[key] = getattr(site, key)
