@@ -111,6 +111,8 @@ def load_back_translations(language: str) -> dict[str, Any]:
 
 
 def _dotted_keys(data: Any, prefix: str = "") -> list[str]:
+    if isinstance(data, list):  # the Easy Read actions: each by its place, as current_texts names them
+        return [key for place, value in enumerate(data) for key in _dotted_keys(value, f"{prefix}{place}.")]
     if not isinstance(data, dict):
         return [prefix.removesuffix(".")]
     return [key for name, value in data.items() for key in _dotted_keys(value, f"{prefix}{name}.")]
