@@ -17,6 +17,7 @@ from typing import Any
 
 from guide.approvals.records import (
     APPROVED,
+    MAX_APPROVALS_BYTES,
     DRAFT,
     Approval,
     Approvals,
@@ -165,7 +166,7 @@ def write_approvals(approvals: Approvals) -> None:
     order = [language for language in translated_languages() if language in approvals]
     ordered = {language: approvals[language] for language in [*order, *sorted(set(approvals) - set(order))]}
     path = approvals_path()
-    path.write_text(approvals_document(ordered, leading_comments(read_text_file(path))), encoding="utf-8")
+    path.write_text(approvals_document(ordered, leading_comments(read_text_file(path, MAX_APPROVALS_BYTES))), encoding="utf-8")
 
 
 def signs_back_translated(language: str) -> list[str]:

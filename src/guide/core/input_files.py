@@ -38,13 +38,11 @@ def display_path(path: Path | str) -> str:
         return str(path)
 
 
-def read_text_file(path: Path) -> str:
+def read_text_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The text of a UTF-8 file (with or without a byte order mark), newlines as '\\n'."""
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ContentError(
-            path, 1, f"file is {size // 1000} KB; the limit is {MAX_FILE_BYTES // 1000} KB (split it)"
-        )
+    if size > max_bytes:
+        raise ContentError(path, 1, f"file is {size // 1000} KB; the limit is {max_bytes // 1000} KB (split it)")
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ContentError(
