@@ -111,9 +111,14 @@ def load_back_translations(language: str) -> dict[str, Any]:
 
 
 def _dotted_keys(data: Any, prefix: str = "") -> list[str]:
-    if not isinstance(data, dict):
+    """Every leaf's dotted key; a list item by its place ('triage.easy_read.tiers.emergency.actions.0')."""
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
         return [prefix.removesuffix(".")]
-    return [key for name, value in data.items() for key in _dotted_keys(value, f"{prefix}{name}.")]
+    return [key for name, value in items for key in _dotted_keys(value, f"{prefix}{name}.")]
 
 
 def record(
