@@ -225,12 +225,3 @@ def test_a_card_that_loses_a_safety_term_is_found() -> None:
     }
     assert card_term_gaps(cards, english, french) == [("tiers.emergency", french["emergency"])]
 
-
-def test_a_list_item_of_a_back_translation_is_found_by_its_place() -> None:
-    from guide.approvals.steps import _dotted_keys
-
-    data = {"triage": {"easy_read": {"tiers": {"urgent": {"actions": ["Call today.", "At night, call."]}}}}}
-    assert _dotted_keys(data) == [
-        "triage.easy_read.tiers.urgent.actions.0",
-        "triage.easy_read.tiers.urgent.actions.1",
-    ]
