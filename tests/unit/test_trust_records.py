@@ -12,7 +12,7 @@ from guide.approvals.records import DRAFT, Approval, approvals_document, parse_a
 from guide.approvals.reviews import Review, parse_reviews, review_state, reviews_document, text_hash
 from guide.approvals.safety_wording import CARD_STRINGS, NOTICE_STRINGS, safety_texts, value_at
 from guide.approvals.safety_wording import text_hash as wording_hash
-from guide.approvals.steps import unapproved_keys
+from guide.approvals.steps import dotted_keys, unapproved_keys
 from guide.catalogues.triage import CARD_TEXTS, CLINICIAN_TEXTS, TIERS, Wording
 from guide.core.input_files import ContentError
 from guide.page.report_link import report_url
@@ -107,6 +107,15 @@ def test_value_at_reads_a_dotted_key() -> None:
     assert value_at(data, "triage.signs.weakness") == "weak"
     assert value_at(data, "strings.x") is None
     assert value_at(data, "triage.tiers.emergency.title") is None
+
+
+def test_a_back_translation_names_an_easy_read_action_by_its_place() -> None:
+    data = {"triage": {"easy_read": {"tiers": {"urgent": {"heading": "h", "actions": ["a", "b"]}}}}}
+    assert dotted_keys(data) == [
+        "triage.easy_read.tiers.urgent.heading",
+        "triage.easy_read.tiers.urgent.actions.0",
+        "triage.easy_read.tiers.urgent.actions.1",
+    ]
 
 
 REVIEW = Review(

@@ -100,7 +100,7 @@ def load_back_translations(language: str) -> dict[str, Any]:
     lines = node_lines(root)
     # Any UI string may be back-translated (only the safety ones are recorded); other keys are typos.
     known = {*current_texts(language), *(f"strings.{key}" for key in STRINGS)}
-    for found in _dotted_keys(data):
+    for found in dotted_keys(data):
         if found not in known:
             raise ContentError(
                 path,
@@ -110,10 +110,15 @@ def load_back_translations(language: str) -> dict[str, Any]:
     return data
 
 
-def _dotted_keys(data: Any, prefix: str = "") -> list[str]:
-    if not isinstance(data, dict):
+def dotted_keys(data: Any, prefix: str = "") -> list[str]:
+    """Every leaf's dotted key; a list item by its place, as safety_texts names the Easy Read actions."""
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
         return [prefix.removesuffix(".")]
-    return [key for name, value in data.items() for key in _dotted_keys(value, f"{prefix}{name}.")]
+    return [key for name, value in items for key in dotted_keys(value, f"{prefix}{name}.")]
 
 
 def record(
