@@ -269,7 +269,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         cards.add_known_countries(context)
         offline.add_offline_context(context, page, config, self.writes_zips)
         card_page.add_card_context(context, page, locale)
-        easy_read.add_easy_read_context(context, page, locale)
         if written:
             # Who checked the page comes from the maintainers' records, never from its front matter.
             review_notice.add_review(context, page, locale)
@@ -292,6 +291,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         output = hreflang.with_hreflang_links(output, page, config)
         output = without_toggle_autocomplete(output)
         output = search.with_language_search(output, page, config.theme["language"])
+        output = easy_read.with_easy_read_link(output, page, config.theme["language"])
         return add_content_security_policy(output)
 
     # --- templates that are not pages (the 404 page) ------------------------------------------------

@@ -66,3 +66,12 @@ def test_a_long_chinese_sentence_is_refused() -> None:
 def test_two_sentences_in_one_line_are_refused(text: str, language: str) -> None:
     problem = sentence_problem(text, language)
     assert problem is not None and "more than one sentence" in problem
+
+
+def test_the_easy_read_link_follows_the_first_card() -> None:
+    from guide.easy_read.page import after_first_card
+
+    card = '<div class="admonition emergency"><p class="triage-why"><a href="x">Why</a></p></div>'
+    page = f"<h1>Help</h1>{card}{card}"
+    assert after_first_card(page, "<p>E</p>") == f"<h1>Help</h1>{card}<p>E</p>{card}"
+    assert after_first_card("<h1>No card</h1>", "<p>E</p>") == "<h1>No card</h1>"

@@ -46,6 +46,10 @@ class Box:
     heading_level: int = 2  # one below the page heading the card stands under, so the outline stays whole
 
 
+# Every card ends with its "why we say this" line: what follows a card (easy_read/page.py) is placed after it.
+CARD_LAST_LINE = '<p class="triage-why">'
+CARD_END = "</p></div>"
+
 def _fence_toggles(line: str) -> bool:
     return line.lstrip().startswith(("```", "~~~"))
 
@@ -288,7 +292,7 @@ def render_box(
         urgent_call(language, locale) if box.tier == "urgent" else "",
         f'<p class="triage-lead">{html.escape(words["lead"])}</p>',
         f'<ul class="triage-signs">{signs}</ul>',
-        f'<p class="triage-why"><a href="{html.escape(why_url)}#card-{box.tier}">'
+        f'{CARD_LAST_LINE}<a href="{html.escape(why_url)}#card-{box.tier}">'
         f"{html.escape(strings['why_we_say_this'])}</a>{advice}</p>",
         "</div>",
     ]

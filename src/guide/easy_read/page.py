@@ -16,7 +16,7 @@ import json
 from pathlib import PurePosixPath
 from typing import Any
 
-from guide.cards.urgency_boxes import CALLING_TIERS, EVERY_SIGN_PAGE, emergency_call
+from guide.cards.urgency_boxes import CALLING_TIERS, CARD_END, CARD_LAST_LINE, EVERY_SIGN_PAGE, emergency_call
 from guide.catalogues.language_registry import LanguageData, load_language, punctuation
 from guide.catalogues.pictograms import health_icons, inline_svg
 from guide.catalogues.triage import TIERS, load_catalogue
@@ -121,9 +121,24 @@ def add_easy_read_page(files: Files, config: MkDocsConfig, pdf: bool) -> None:
     files.append(File.generated(config, language_prefix(locale) + EASY_READ_PAGE, content=content))
 
 
-def add_easy_read_context(context: dict[str, Any], page: Page, locale: str) -> None:
-    """When-to-get-help leads to its Easy Read version beside its other reading aid, Listen
-    (overrides/main.html): from the page's template, not its content, which the embed views and handouts
-    copy, where no Easy Read page stands beside it."""
-    if not page.file.generated_by and PurePosixPath(page.file.src_uri).name == EVERY_SIGN_PAGE:
-        context["easy_read_page"] = from_page(easy_read_url(locale), page)
+def with_easy_read_link(output: str, page: Page, locale: str) -> str:
+    """When-to-get-help leads to its Easy Read version right after its first card. Added to the finished
+    page, not its content, which the embed views and handouts copy, where no Easy Read page stands beside
+    it; after the card, not above the title: there a line of its own pushed the card's title off the first
+    screen at 200% zoom."""
+    if page.file.generated_by or PurePosixPath(page.file.src_uri).name != EVERY_SIGN_PAGE:
+        return output
+    text = html.escape(load_language(locale).strings["easy_read_link"])
+    link = f'<p class="easy-read-link"><a href="{from_page(easy_read_url(locale), page)}">{text}</a></p>'
+    return after_first_card(output, link)
+
+
+def after_first_card(output: str, insert: str) -> str:
+    """The page with `insert` right after its first urgency card, which ends with its "why we say this"
+    line (cards/urgency_boxes.py); unchanged when it has no card."""
+    why = output.find(CARD_LAST_LINE)
+    end = output.find(CARD_END, why) if why >= 0 else -1
+    if end < 0:
+        return output
+    end += len(CARD_END)
+    return output[:end] + insert + output[end:]
