@@ -76,11 +76,6 @@ def test_every_known_country_has_a_language() -> None:
 
 
 
-
-def official(language: str, country: str) -> bool:
-    return language in OFFICIAL.get(country, set())
-
-
 def test_card_pairs_come_from_the_languages_of_the_readers_countries_plus_english() -> None:
     pairs = card_pairs(COUNTRIES, official)
     # Vietnamese: English (US, CA) and French (Canada); never Vietnamese with itself.

@@ -25,7 +25,7 @@ from guide.core.pages import ContentError, read_text_file
 from guide.checks.plain_text import check_plain_text_node
 from guide.checks.text_controls import check_text_controls
 from guide.core.digits import new_digit_run
-from guide.core.site_config import cldr_locale, nav_titles
+from guide.core.site_config import nav_titles
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.catalogues.triage import TIERS, Wording, load_catalogue, typed_numbers, unknown_signs, wording
 from guide.core.yaml_lines import line_of, node_lines

@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import json
 from pathlib import PurePosixPath
-from typing import Any
 
 from guide.cards.urgency_boxes import CALLING_TIERS, CARD_END, CARD_LAST_LINE, EVERY_SIGN_PAGE, emergency_call
 from guide.catalogues.language_registry import LanguageData, load_language, punctuation
