@@ -405,7 +405,7 @@ def test_card_page_links_the_printed_cards_of_its_pairs(site: Path) -> None:
         for href in hrefs:
             assert (folder / href).resolve().is_file(), href
             for pair in printed["data-cards"].split():
-                second, country = pair.split("-")
+                second, country = pair.rsplit("-", 1)  # zh-Hant-TW: the country is last
                 paired = href.replace("alert-card", f"alert-card-{second}-{country}")
                 assert (folder / paired).resolve().is_file(), f"{language.locale}: {paired} is not printed"
 

@@ -55,7 +55,7 @@ def test_listen_reads_the_emergency_card_first_one_sentence_at_a_time_in_the_pag
 ) -> None:
     locale = language.locale
     context, page = listening_page(
-        browser, voices("en-GB", {"zh": "zh-CN", "en": "en-US", "tl": "fil-PH"}.get(locale, locale))
+        browser, voices("en-GB", {"zh": "zh-CN", "en": "en-US", "tl": "fil-PH", "zh-Hant": "zh-TW"}.get(locale, locale))
     )
     with recorded_requests(page) as requests:
         page.goto(site_url + language.url_prefix + "symptoms/", wait_until="load")
@@ -70,8 +70,8 @@ def test_listen_reads_the_emergency_card_first_one_sentence_at_a_time_in_the_pag
     assert spoken[0]["text"] == card_title, f"{locale}: the reading starts with {spoken[0]['text']!r}"
     assert {utterance["lang"] for utterance in spoken} == {locale}
     # A voice on the device for the page's language (English pages may take a British one).
-    # Tagalog voices are filed as Filipino (fil-PH) on devices.
-    voice_language = {"tl": "fil"}.get(locale, locale)
+    # Tagalog voices are filed as Filipino (fil-PH) on devices, Traditional Chinese ones by region (zh-TW).
+    voice_language = {"tl": "fil", "zh-Hant": "zh"}.get(locale, locale)
     assert {utterance["voice"].split("-")[0].split(" ")[0] for utterance in spoken} == {voice_language}
     assert all(utterance["voice"].endswith("on device") for utterance in spoken)
     for utterance in spoken:

@@ -242,8 +242,7 @@ def test_a_back_translation_of_an_unknown_key_is_refused(small_project: Path) ->
 def test_a_back_translation_holds_the_easy_read_actions_by_their_place(small_project: Path) -> None:
     """The Easy Read actions are a list in the translation, so their back-translation is one too."""
     action = "Call your cancer team now, day or night."
-    easy_read = f'  easy_read:\n    tiers:\n      emergency:\n        actions:\n          - "{action}"\n'
-    replace_once(small_project / BACK, "  signs:\n", easy_read + "  signs:\n")
+    replace_once(small_project / BACK, '"Call your cancer team now, by day as by night."', f'"{action}"')
     path = small_project / "data/safety-approvals.yml"
     key = "triage.easy_read.tiers.emergency.actions.0"
     path.write_text(
