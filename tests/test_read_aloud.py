@@ -55,7 +55,10 @@ def test_listen_reads_the_emergency_card_first_one_sentence_at_a_time_in_the_pag
 ) -> None:
     locale = language.locale
     context, page = listening_page(
-        browser, voices("en-GB", {"zh": "zh-CN", "en": "en-US", "tl": "fil-PH", "zh-Hant": "zh-TW"}.get(locale, locale))
+        browser,
+        voices(
+            "en-GB", {"zh": "zh-CN", "en": "en-US", "tl": "fil-PH", "zh-Hant": "zh-TW"}.get(locale, locale)
+        ),
     )
     with recorded_requests(page) as requests:
         page.goto(site_url + language.url_prefix + "symptoms/", wait_until="load")

@@ -12,18 +12,19 @@ handouts/, page/). A page's journey, in every language:
                        diagrams                placeholders
                        checks/internal_links   links between pages resolve
                        approvals/reviews       a review the page claims is one the maintainers recorded
-                       page/citations          [n] markers become links; the page's sources are listed
+                       page/citations          [n] markers and the page's sources become placeholders
                        translation             a translation keeps its English page's cards, headings, terms
-  on_page_content      cards, numbers table    the placeholders become the cards and the diagrams, in the
+  on_page_content      core/generated          a page the build writes gets its HTML blocks back
+                       cards, numbers table    the placeholders become the cards and the diagrams, in the
                        diagrams                page's language and direction
-                       page/citations          citation links are named for screen readers
+                       page/citations          the citation links (named for screen readers), the sources
                        search                  what search leaves out is marked
                        checks/content_safety   the final HTML passes the allow-list and the card checks
                        checks/reader_facts     no number, phone, mail address or host beyond English's
   on_page_context      page, translation, ...  what the templates print (who checked the page, from the
-                                               records; the link to report a mistake); the API files,
-                                               FHIR records, embed views
-  on_post_page         page, search, checks    hreflang links, Material's markup, search base, CSP
+                                               records; the link to report a mistake; hreflang links);
+                                               the API files, FHIR records, embed views
+  on_post_page         page, search, checks    Material's markup, search base, the Easy Read link, CSP
 
 Once per build, before any language: check mkdocs.yml's reader-visible text, read and check every
 language's file (a mistake in any of them is one clear line, whichever language is being built), check that
@@ -69,6 +70,7 @@ from guide.core.build_phases import (
     i18n_changed,
     languages_to_build,
 )
+from guide.core import generated
 from guide.core.escaping import escape_by_default
 from guide.core.input_files import ContentError
 from guide.core.outputs import published_address_problem
@@ -239,17 +241,19 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         markdown, self.page_diagrams[page.file.src_uri] = diagrams.mark_diagrams(markdown, page)
         internal_links.check_internal_links(page)
         reviews.check_review_claim(Path(page.file.abs_src_path))
-        markdown = citations.link_citations_and_list_sources(markdown, page, locale)
+        markdown = citations.mark_citations_and_sources(markdown, page, locale)
         translation.check_translation(page, locale)
         return markdown
 
     @one_line_refusals
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         locale = config.theme["language"]
+        html = generated.fill_held_blocks(html, page)  # the HTML of a page the build writes whole
         html = cards.write_cards(html, page, locale, self.page_cards.pop(page.file.src_uri, cards.NO_CARDS))
         if not page.file.generated_by:
             html = numbers_table.write_numbers_table(html, page, locale)
             html = diagrams.write_diagrams(html, locale, self.page_diagrams.pop(page.file.src_uri, []))
+            html = citations.write_citations_and_sources(html, page)
             html = citations.name_citations(html, locale)
         html = search_index.excluded_from_search(html)
         # Last: the final HTML that pages, embed views, the API and handouts are made from.
@@ -265,6 +269,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         locale = config.theme["language"]
         written = not page.file.generated_by
         ui_strings.add_page_strings(context, page, locale)
+        hreflang.add_hreflang_links(context, page, config)
         report_link.add_report_link(context, page, config)
         cards.add_known_countries(context)
         offline.add_offline_context(context, page, config, self.writes_zips)
@@ -288,7 +293,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(LAST)  # the content security policy hashes the inline scripts of the finished page
     @one_line_refusals
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = hreflang.with_hreflang_links(output, page, config)
         output = without_toggle_autocomplete(output)
         output = search.with_language_search(output, page, config.theme["language"])
         output = easy_read.with_easy_read_link(output, page, config.theme["language"])

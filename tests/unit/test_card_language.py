@@ -75,7 +75,6 @@ def test_every_known_country_has_a_language() -> None:
     assert card_languages(["FR", "DE", "US"], COUNTRIES, official) == {"DE": "en", "FR": "fr", "US": "en"}
 
 
-
 def test_card_pairs_come_from_the_languages_of_the_readers_countries_plus_english() -> None:
     pairs = card_pairs(COUNTRIES, official)
     # Vietnamese: English (US, CA) and French (Canada); never Vietnamese with itself.
@@ -101,6 +100,8 @@ def test_a_new_language_gets_its_pairs_from_the_data() -> None:
 
 def test_no_pair_without_a_country_for_its_card() -> None:
     assert card_pairs({"en": ("US",), "xx": ("XX",)}, lambda language, country: False) == {"en": {}, "xx": {}}
+
+
 def test_a_reader_in_taiwan_hong_kong_or_seoul_hands_the_doctor_their_script() -> None:
     countries = {
         "en": ("US", "CA", "GB"),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
+from guide.core.digits import DigitRun, _any_digit, _digit_runs_of_each_character
 from guide.checks.reader_facts import browser_address_problem, digit_runs, new_digit_run, reader_facts
 
 
@@ -28,6 +32,23 @@ def test_digit_runs_in_any_script(text: str, digits: list[str]) -> None:
 
 def test_a_run_remembers_how_it_is_written() -> None:
     assert [run.written for run in digit_runs("اتصل ٩٩٩ أو ⁰⁸⁰⁰")] == ["٩٩٩", "⁰⁸⁰⁰"]
+
+
+def test_the_quick_way_finds_what_reading_each_character_finds() -> None:
+    """digit_runs answers ASCII text and text without a digit in C; every character whose normal form holds
+    a digit, alone and between letters, gets the runs the character-by-character reading gets."""
+    with_a_digit = [
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if any(part.isdigit() for part in unicodedata.normalize("NFKC", char))
+    ]
+    assert len(with_a_digit) > 700
+    every_digit = [char for char in map(chr, range(sys.maxunicode + 1)) if char.isdigit()]
+    assert [char for char in every_digit if _any_digit().fullmatch(char)] == every_digit
+    for char in with_a_digit:
+        for text in (char, f"a{char}b", f"é 1{char}2 ٩"):
+            assert digit_runs(text) == _digit_runs_of_each_character(text), hex(ord(char))
+    assert digit_runs("sans chiffre, 三") == [] and digit_runs("call 999") == [DigitRun("999", "999")]
 
 
 def test_the_same_number_in_another_script_is_not_new() -> None:

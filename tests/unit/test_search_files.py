@@ -29,7 +29,10 @@ def test_lunr_files_of_a_language_with_a_stemmer() -> None:
 
 
 def test_a_language_folder_with_its_own_copies_loads_none_of_the_shared_search_files() -> None:
-    for shared in ("assets/javascripts/workers/search.a7633da7.min.js", "assets/javascripts/lunr/min/lunr.es.min.js"):
+    for shared in (
+        "assets/javascripts/workers/search.a7633da7.min.js",
+        "assets/javascripts/lunr/min/lunr.es.min.js",
+    ):
         assert unused_search_file(shared, "es/", ["es"])
     assert not unused_search_file("assets/javascripts/bundle.js", "es/", ["es"])
 

@@ -224,4 +224,3 @@ def test_a_card_that_loses_a_safety_term_is_found() -> None:
         "card": ("Take steroids", "Prenez"),  # not a safety term: not this check's concern
     }
     assert card_term_gaps(cards, english, french) == [("tiers.emergency", french["emergency"])]
-

@@ -166,11 +166,15 @@ def write_approvals(approvals: Approvals) -> None:
     order = [language for language in translated_languages() if language in approvals]
     ordered = {language: approvals[language] for language in [*order, *sorted(set(approvals) - set(order))]}
     path = approvals_path()
-    path.write_text(approvals_document(ordered, leading_comments(read_text_file(path, MAX_APPROVALS_BYTES))), encoding="utf-8")
+    path.write_text(
+        approvals_document(ordered, leading_comments(read_text_file(path, MAX_APPROVALS_BYTES))),
+        encoding="utf-8",
+    )
 
 
 def signs_back_translated(language: str) -> list[str]:
-    """Status page lines: each warning sign in the language, its back-translation, and who approved it."""
+    """Status page lines (plain text): each warning sign in the language, its back-translation, and who
+    approved it."""
     records = load_approvals().get(language, {})
     lines = []
     for key, text in current_texts(language).items():
@@ -185,5 +189,5 @@ def signs_back_translated(language: str) -> list[str]:
             if found and found.approved
             else "not yet approved by a clinician"
         )
-        lines.append(f"- {text}: {back}; {state}")
+        lines.append(f"{text}: {back}; {state}")
     return lines

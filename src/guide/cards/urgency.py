@@ -47,15 +47,21 @@ def _hidden(element: HtmlElement) -> bool:
     )
 
 
-def _own_parts(box: HtmlElement) -> list[HtmlElement]:
-    """The box's elements, less what is inside its numbers by country (they hide other countries' numbers
-    until a reader chooses one)."""
-    return [
-        part
-        for part in box.iterdescendants()
-        if isinstance(part.tag, str)
-        and not any(has_class(ancestor, name) for ancestor in part.iterancestors() for name in BY_COUNTRY)
-    ]
+def _class_test(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+# The box's elements that hide something, less what is inside its numbers by country (they hide other
+# countries' numbers until a reader chooses one). XPath, so that lxml walks the box in C.
+_IN_NUMBERS_BY_COUNTRY = " or ".join(_class_test(name) for name in BY_COUNTRY)
+_HIDING_PARTS = (
+    ".//*["
+    + " or ".join(
+        [*(f"@{attribute}" for attribute in HIDING_ATTRIBUTES), *(f"self::{tag}" for tag in HIDING_ELEMENTS)]
+    )
+    + f"][not(ancestor::*[{_IN_NUMBERS_BY_COUNTRY}])]"
+)
+_BOXES = ".//*[" + " or ".join(_class_test(kind) for kind in URGENCY_KINDS) + "]"
 
 
 def _written_text(box: HtmlElement) -> str:
@@ -81,8 +87,8 @@ def urgency_boxes(html: str) -> list[str]:
     # well formed and every parser reads it alike.
     root = parse_fragment(html)
     kinds = []
-    for element in root.iterdescendants():
-        kind = _kind(element) if isinstance(element.tag, str) else None
+    for element in root.xpath(_BOXES):
+        kind = _kind(element)
         if kind is None:
             continue
         titles = with_class(element, "admonition-title")
@@ -97,7 +103,7 @@ def urgency_boxes(html: str) -> list[str]:
             raise UrgencyProblem(
                 f"'{kind}' is reserved for urgency boxes written as '!!! {kind}'", kind, needle
             )
-        if any(_hidden(part) for part in [element, *element.iterancestors(), *_own_parts(element)]):
+        if any(_hidden(part) for part in [element, *element.iterancestors()]) or element.xpath(_HIDING_PARTS):
             raise UrgencyProblem(
                 f"the '{kind}' box, or something in it, is hidden; every urgency box must be visible", needle
             )

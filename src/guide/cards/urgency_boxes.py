@@ -50,6 +50,7 @@ class Box:
 CARD_LAST_LINE = '<p class="triage-why">'
 CARD_END = "</p></div>"
 
+
 def _fence_toggles(line: str) -> bool:
     return line.lstrip().startswith(("```", "~~~"))
 

@@ -23,11 +23,6 @@ def citation_html(numbers: list[int] | tuple[int, ...]) -> str:
     return f'<sup class="citation">[{links}]</sup>'
 
 
-def link_citations(text: str) -> str:
-    """Every [n] marker in a text as links."""
-    return CITATION.sub(lambda match: citation_html([int(n) for n in match.group(1).split(",")]), text)
-
-
 # A citation link as citation_html writes it, in the rendered page.
 CITATION_LINK = re.compile(r'<a href="#source-(\d{1,3})">')
 

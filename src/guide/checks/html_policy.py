@@ -1,7 +1,10 @@
 """Which HTML a page may contain, checked with nh3 (the ammonia sanitiser).
 
 A page's HTML passes when sanitising it changes nothing; otherwise the first difference is reported
-as an element or attribute, with text to find its line in the Markdown. The allow-list is what
+as an element or attribute, with text to find its line in the Markdown. "Changes nothing" is first asked
+of the documents a browser builds from the two (lexbor follows the WHATWG parsing rules, in C), which
+answers for nearly every page; only when they differ are both read as event streams blind to quoting,
+entities and whitespace, which also find the difference to report. The allow-list is what
 Markdown, our build steps (citations, sources, emergency numbers, admonitions, permalinks) and the planned
 generated urgency boxes make. Two policies: WRITTEN_MARKUP, what a page's own Markdown may produce
 (checked right after rendering), and PUBLISHED_MARKUP, that plus GENERATED_MARKUP, what the build adds
@@ -18,6 +21,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
+from selectolax.lexbor import LexborHTMLParser
+
 from guide.core.project import cached
 from guide.catalogues.pictograms import SVG_MARKUP
 from guide.catalogues.sources import all_sources
@@ -313,6 +318,11 @@ class _EventStream(HTMLParser):
 
 
 @functools.lru_cache(maxsize=4)  # a page's final HTML is read twice: check_html, then link_hosts
+def browser_document(html: str) -> LexborHTMLParser:
+    """The document a browser builds from the HTML."""
+    return LexborHTMLParser(html)
+
+
 def events(html: str) -> tuple[Event, ...]:
     parser = _EventStream()
     parser.feed(html)
@@ -372,6 +382,8 @@ def check_html(html: str, policy: MarkupPolicy = PUBLISHED_MARKUP) -> str:
     """The sanitiser's serialisation of the HTML; raise UnsafeHtml unless that changes nothing but quoting,
     entities and whitespace."""
     sanitised = sanitise(html, policy)
+    if browser_document(html).html == LexborHTMLParser(sanitised).html:
+        return sanitised
     original = events(html)
     cleaned = events(sanitised)
     if original == cleaned:
@@ -394,12 +406,11 @@ def link_hosts(text: str, html: bool = False) -> set[str]:
     if not html:
         return {host.lower() for host in _MARKDOWN_HOST.findall(text)}
     hosts = set()
-    for event in events(text):
-        if event[0] == "start":
-            for name, value in event[2]:
-                host = urlsplit(value.strip()).hostname if name in URL_ATTRIBUTES else None
-                if host:
-                    hosts.add(host.lower())
+    for element in browser_document(text).css("[href], [src]"):
+        for name, value in element.attributes.items():
+            host = urlsplit((value or "").strip()).hostname if name in URL_ATTRIBUTES else None
+            if host:
+                hosts.add(host.lower())
     return hosts
 
 

@@ -37,6 +37,7 @@ from guide.core.pages import front_matter_line, read_meta
 from guide.core.site_config import bare_page_url
 from guide.translation.translated_pages import SOURCE_LANGUAGE, english_source
 from guide.core.engine import Page
+from lxml.html import HtmlElement
 
 # The call area of a calling card: the numbers of the page language's countries, written by the build.
 CALL_AREA = "emergency-call"
@@ -94,16 +95,17 @@ class ReaderFacts:
 
 
 def reader_facts(html: str) -> ReaderFacts:
-    root = parse_fragment(html)
+    return _facts(parse_fragment(html))
+
+
+def _facts(root: HtmlElement) -> ReaderFacts:
+    """The facts of a parsed page (its call areas are removed from the tree)."""
     for call_area in with_class(root, CALL_AREA):
         call_area.drop_tree()  # keeps the text after it
-    texts = [*root.itertext()]
+    texts = [*root.itertext(), *root.xpath(_READ_ATTRIBUTES)]
     phones, mail = {}, {}
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        texts += [element.get(name) or "" for name in READ_ATTRIBUTES]
-        href = (element.get("href") or "").strip()
+    for value in root.xpath(".//@href"):
+        href = value.strip()
         if href.lower().startswith("tel:"):
             phones.setdefault(phone_target(href), href)
         elif href.lower().startswith("mailto:"):
@@ -115,15 +117,20 @@ def reader_facts(html: str) -> ReaderFacts:
     return ReaderFacts(digits, phones, mail)
 
 
+_READ_ATTRIBUTES = " | ".join(f".//@{name}" for name in READ_ATTRIBUTES)
+
+
 def address_problems(html: str) -> list[tuple[str, str]]:
     """(message, the address) for every href or src whose host a browser could read differently."""
+    return _address_problems(parse_fragment(html))
+
+
+def _address_problems(root: HtmlElement) -> list[tuple[str, str]]:
     found = []
-    for element in parse_fragment(html).iter():
-        for name in ("href", "src"):
-            value = element.get(name) if isinstance(element.tag, str) else None
-            problem = browser_address_problem(value) if value else None
-            if problem:
-                found.append((f"the address '{value[:60]}' {problem}: {ADDRESS_ADVICE}", value))
+    for value in root.xpath(".//@href | .//@src"):
+        problem = browser_address_problem(value) if value else None
+        if problem:
+            found.append((f"the address '{value[:60]}' {problem}: {ADDRESS_ADVICE}", str(value)))
     return found
 
 
@@ -155,8 +162,9 @@ def check_numbers_and_addresses(html: str, page: Page, locale: str) -> None:
     adds no number, phone or mail address to its English page's."""
     if page.file.generated_by:  # made by the build from plain-text strings and data
         return
-    problems = address_problems(html)
-    facts = reader_facts(html)
+    root = parse_fragment(html)
+    problems = _address_problems(root)
+    facts = _facts(root)
     bare_url = bare_page_url(page.url, locale)
     if locale == SOURCE_LANGUAGE:
         english_facts[bare_url] = facts

@@ -42,7 +42,9 @@ def read_text_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The text of a UTF-8 file (with or without a byte order mark), newlines as '\\n'."""
     size = path.stat().st_size
     if size > max_bytes:
-        raise ContentError(path, 1, f"file is {size // 1000} KB; the limit is {max_bytes // 1000} KB (split it)")
+        raise ContentError(
+            path, 1, f"file is {size // 1000} KB; the limit is {max_bytes // 1000} KB (split it)"
+        )
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ContentError(
@@ -58,20 +60,13 @@ def read_text_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-class StrictLoader(yaml.SafeLoader):
-    """YAML for content: no aliases or anchors (an 'alias bomb' expands a few lines into billions of
-    values) and dates that exist (2026-02-30 is an error with a line, not a crash)."""
+NESTED_TOO_DEEPLY = "YAML is nested too deeply; flatten it"
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                "YAML anchors and aliases (&name, *name) are not allowed; write the value out",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
+
+class StrictLoader(yaml.CSafeLoader):
+    """YAML for content, read by libyaml (in C: the translations and approvals files are large), with dates
+    that exist (2026-02-30 is an error with a line, not a crash). Anchors and aliases are refused before
+    (refuse_anchors)."""
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> dt.date | dt.datetime:
         try:
@@ -88,8 +83,23 @@ class StrictLoader(yaml.SafeLoader):
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
 
 
+def refuse_anchors(text: str, loader: type[StrictLoader] = StrictLoader) -> None:
+    """No anchors or aliases: an "alias bomb" expands a few lines into billions of values. Read from the
+    document's events, before anything is built from it."""
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "YAML anchors and aliases (&name, *name) are not allowed; write the value out",
+                event.start_mark,
+            )
+
+
 def _yaml_error(error: yaml.YAMLError, path: Path | str, first_line: int) -> ContentError:
     problem = getattr(error, "problem", None) or str(error)
+    if "maximum nesting depth" in problem:  # libyaml's limit (1,000 levels)
+        return ContentError(path, first_line, NESTED_TOO_DEEPLY)
     found = getattr(error, "problem_mark", None)
     started = getattr(error, "context_mark", None)
     if found is None:
@@ -108,11 +118,12 @@ def _parse_yaml(
     parse: Callable[..., Any], text: str, path: Path | str, first_line: int, loader: type[StrictLoader]
 ) -> Any:
     try:
+        refuse_anchors(text, loader)
         return parse(text, Loader=loader)
     except yaml.YAMLError as error:
         raise _yaml_error(error, path, first_line) from None
     except RecursionError:
-        raise ContentError(path, first_line, "YAML is nested too deeply; flatten it") from None
+        raise ContentError(path, first_line, NESTED_TOO_DEEPLY) from None
 
 
 def compose_yaml(

@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-from guide.core.input_files import StrictLoader
+from guide.core.input_files import StrictLoader, load_yaml
 from guide.core.project import cached, project
 
 
@@ -34,7 +33,7 @@ class Language:
 
 @cached
 def mkdocs_config() -> dict[str, Any]:
-    return yaml.load(project().config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+    return load_yaml(project().config_file.read_text(encoding="utf-8"), project().config_file, loader=_Loader)
 
 
 # A language code: ISO 639, with a script (zh-Hant) or a region (pt-BR), as mkdocs-static-i18n and Material

@@ -19,7 +19,8 @@ from guide.cards.urgency_boxes import CALLING_TIERS, CARD_END, CARD_LAST_LINE, E
 from guide.catalogues.language_registry import LanguageData, load_language, punctuation
 from guide.catalogues.pictograms import health_icons, inline_svg
 from guide.catalogues.triage import TIERS, load_catalogue
-from guide.core.engine import File, Files, MkDocsConfig, Page, get_relative_url
+from guide.core.engine import Files, MkDocsConfig, Page, get_relative_url
+from guide.core.generated import generated_page, placeholder
 from guide.core.outputs import HANDOUT_ROOT, from_page
 from guide.core.pages import read_meta
 from guide.core.project import project
@@ -95,9 +96,9 @@ def pdf_link(locale: str) -> str:
     return f'<p class="handout-link"><a href="{html.escape(target)}" download>{html.escape(text)}</a></p>'
 
 
-def easy_read_page(locale: str, pdf: bool) -> str:
-    """The page's Markdown: its title, one line on what it is, a section per level of care, the note and,
-    when the handouts are printed, the link to its PDF."""
+def easy_read_page(locale: str, pdf: bool) -> tuple[str, dict[str, str]]:
+    """The page's Markdown, its title and a block, and that block: one line on what the page is, a section
+    per level of care, the note and, when the handouts are printed, the link to its PDF."""
     language = load_language(locale)
     strings = language.strings
     title = strings["easy_read_title"]
@@ -107,17 +108,18 @@ def easy_read_page(locale: str, pdf: bool) -> str:
         f"{_line(INTRO_ICON, strings['easy_read_intro'], 'intro')}</ul>{sections}{made_note(language, locale)}</div>"
         + (pdf_link(locale) if pdf else "")
     )
-    return (
+    markdown = (
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n"
-        f"# {html.escape(title)}\n\n{body}\n"
+        f"# {html.escape(title)}\n\n{placeholder('easy-read')}"
     )
+    return markdown, {"easy-read": body}
 
 
 def add_easy_read_page(files: Files, config: MkDocsConfig, pdf: bool) -> None:
     """After mkdocs-static-i18n has sorted the files into languages, like the alert card's page."""
     locale = config.theme["language"]
-    content = easy_read_page(locale, pdf)
-    files.append(File.generated(config, language_prefix(locale) + EASY_READ_PAGE, content=content))
+    markdown, blocks = easy_read_page(locale, pdf)
+    files.append(generated_page(config, language_prefix(locale) + EASY_READ_PAGE, markdown, blocks))
 
 
 def with_easy_read_link(output: str, page: Page, locale: str) -> str:

@@ -20,13 +20,14 @@ from guide.catalogues.emergency_numbers import Country, country_name, load_numbe
 from guide.catalogues.language_registry import load_language, official_in, punctuation
 from guide.catalogues.sources import citation_html, name_citation_links
 from guide.catalogues.triage import load_catalogue
-from guide.core.engine import File, Files, MkDocsConfig, Page, get_relative_url
+from guide.core.engine import Files, MkDocsConfig, Page, get_relative_url
+from guide.core.generated import generated_page, placeholder
 from guide.core.outputs import ALERT_CARD_PAGE, alert_card_path, from_page
 from guide.core.site_config import language_prefix, languages, page_url, text_direction
 from guide.handouts.alert_card import printed_pairs
 from guide.handouts.card_language import card_languages
 from guide.easy_read.page import EASY_READ_PAGE
-from guide.page.citations import source_list
+from guide.page.citations import source_list, sources_heading
 
 # What the reader fills in, in the order the card shows it; the labels are the card's words (triage: card:).
 FIELDS = (
@@ -143,8 +144,9 @@ def easy_read_line(locale: str) -> str:
     return f'<p class="easy-read-link"><a href="{target}">{html.escape(text)}</a></p>'
 
 
-def card_page(locale: str, printed: bool) -> str:
-    """The page's Markdown: the title, what the card is for, the form, the card and its sources."""
+def card_page(locale: str, printed: bool) -> tuple[str, dict[str, str]]:
+    """The page's Markdown (the title, what the card is for, the form and card as a block, its sources)
+    and its block."""
     language = load_language(locale)
     title = language.triage.card["title"]
     sides = [card_side(locale, reader=True)] + [
@@ -155,21 +157,22 @@ def card_page(locale: str, printed: bool) -> str:
         f'<div class="alert-card-page">{_controls(locale, printed)}'
         f'<div class="alert-card">{"".join(sides)}</div></div>'
     )
-    return (
+    markdown = (
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n"
-        f"# {html.escape(title)}\n\n{html.escape(language.strings['alert_card_intro'])}\n\n{body}\n\n"
-        f"{easy_read_line(locale)}\n\n"
-        + source_list(cited, language.strings["sources_heading"], language.strings["sources_intro"])
+        f"# {html.escape(title)}\n\n{html.escape(language.strings['alert_card_intro'])}\n\n"
+        f"{placeholder('alert-card')}\n\n{easy_read_line(locale)}"
+        + sources_heading(language.strings["sources_heading"], language.strings["sources_intro"])
+        + placeholder("sources")
     )
+    return markdown, {"alert-card": body, "sources": source_list(cited)}
 
 
 def add_alert_card_page(files: Files, config: MkDocsConfig, printed: bool) -> None:
     """After mkdocs-static-i18n has sorted the files into languages, like the offline page. `printed`: the
     PDF cards are printed in this build (the plugin's `handouts`), and the page links them."""
     locale = config.theme["language"]
-    files.append(
-        File.generated(config, language_prefix(locale) + ALERT_CARD_PAGE, content=card_page(locale, printed))
-    )
+    markdown, blocks = card_page(locale, printed)
+    files.append(generated_page(config, language_prefix(locale) + ALERT_CARD_PAGE, markdown, blocks))
 
 
 def is_card_page(page: Page) -> bool:

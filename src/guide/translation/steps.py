@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from html import escape as escape_with_quotes
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,8 @@ from guide.translation.translated_pages import (
 from guide.catalogues.language_registry import key_term_problems
 from guide.approvals.reviews import page_review
 from guide.approvals.steps import signs_back_translated
-from guide.core.engine import File, Files, MkDocsConfig, Page, PluginError
+from guide.core.engine import Files, MkDocsConfig, Page, PluginError
+from guide.core.generated import generated_page, placeholder
 
 log = logging.getLogger("mkdocs.plugins.guide.translation")
 
@@ -43,17 +46,18 @@ def _share(count: int, total: int) -> str:
     return f"{count} of {total} pages ({round(100 * count / total)}%)"
 
 
-def _language_status(language: Language) -> list[str]:
-    """One language: how many pages are up to date and reviewed, then each page by its own title."""
-    lines = []
+def _language_status(language: Language) -> str:
+    """One language, as HTML: how many pages are up to date and reviewed, each page by its own title, then
+    each warning sign with its back-translation."""
+    items = []
     up_to_date = reviewed = 0
     pages = nav_pages()
     for page in pages:
         english = project().docs / SOURCE_LANGUAGE / page
-        english_title = read_meta(english)["title"]
+        english_title = escape(read_meta(english)["title"])
         path = translated_page(english, language.locale)
         if not path.is_file():
-            lines.append(f"- **{english_title}**: not translated yet")
+            items.append(f"<strong>{english_title}</strong>: not translated yet")
             continue
         translation_meta(path)
         fresh = not is_outdated(path)
@@ -65,40 +69,52 @@ def _language_status(language: Language) -> list[str]:
             if review.reviewed
             else "draft, not yet checked by a clinician"
         )
-        lines.append(
-            f"- **{read_meta(path)['title']}** ({english_title}): "
-            f"{'up to date' if fresh else 'English changed since'}; {state}"
+        items.append(
+            f"<strong>{escape(read_meta(path)['title'])}</strong> ({english_title}): "
+            f"{'up to date' if fresh else 'English changed since'}; {escape(state)}"
         )
     summary = (
         f"Up to date with English: {_share(up_to_date, len(pages))}. "
         f"Reviewed by a clinician: {_share(reviewed, len(pages))}."
     )
-    signs = [
-        "",
+    signs_intro = (
         f"Each warning sign in {language.name}, its translator's back-translation into English, and whether a "
-        "clinician approved it (data/safety-approvals.yml):",
-        "",
-        *signs_back_translated(language.locale),
-    ]
-    return [f"## {language.name} {{#{language.locale}}}", "", summary, "", *lines, *signs, ""]
+        "clinician approved it (data/safety-approvals.yml):"
+    )
+    return f"<p>{escape(summary)}</p>{_list(items)}<p>{escape(signs_intro)}</p>" + _list(
+        escape(line) for line in signs_back_translated(language.locale)
+    )
+
+
+def escape(text: str) -> str:
+    """Text for the page's HTML (quotes stay as they are: no attribute holds it)."""
+    return escape_with_quotes(text, quote=False)
+
+
+def _list(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
 @cached  # the same page in every language's build
-def status_markdown() -> str:
+def status_page() -> tuple[str, dict[str, str]]:
     """For readers and new translators: per language, the share of pages up to date with English and
     reviewed by a clinician, then every page by its title in that language. Lists, not a wide table, so
-    it reads on a phone."""
+    it reads on a phone. The Markdown holds the title and a heading per language; the rest are blocks."""
     others = [language for language in languages() if language.locale != SOURCE_LANGUAGE]
-    sections = [line for language in others for line in _language_status(language)]
-    return (
+    markdown = (
         "---\ntitle: Translation status\n---\n# Translation status\n\n"
         "Every page of this guide is written in English first, then translated. Here you can see, for each "
         "language, which pages match the latest English text and which a clinician who speaks the language "
         "has checked. When the English page changed after a translation was made, the translated page says "
         "so and links to the English version. A draft is a translation made with the help of a computer "
         "that a clinician has not yet checked. Want to help? See CONTRIBUTING.md in the guide's "
-        "source.\n\n" + "\n".join(sections)
+        "source.\n\n"
     )
+    markdown += "".join(
+        f"## {language.name} {{#{language.locale}}}\n\n{placeholder(f'status-{language.locale}')}"
+        for language in others
+    )
+    return markdown, {f"status-{language.locale}": _language_status(language) for language in others}
 
 
 def check_pages_and_add_status(files: Files, config: MkDocsConfig) -> None:
@@ -109,7 +125,8 @@ def check_pages_and_add_status(files: Files, config: MkDocsConfig) -> None:
         if problems:
             raise PluginError("Missing translation:\n  " + "\n  ".join(problems))
     prefix = "" if language == SOURCE_LANGUAGE else f"{language}/"
-    files.append(File.generated(config, prefix + STATUS_PAGE, content=status_markdown()))
+    markdown, blocks = status_page()
+    files.append(generated_page(config, prefix + STATUS_PAGE, markdown, blocks))
 
 
 def check_translation(page: Page, locale: str) -> None:
