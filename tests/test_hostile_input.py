@@ -146,6 +146,9 @@ REFUSED_MARKDOWN = {
     "attr_list lang": 'Paragraph\n{: lang="en" }',
     "raw details": "<details><summary>More</summary><p>x</p></details>",
     "raw generated class": '<div class="emergency-numbers">999</div>',
+    # Citation links and the source list are the build's, written after rendering (guide/page/citations.py).
+    "typed citation link": 'Facts <sup class="citation">[<a href="#source-2">2</a>]</sup>',
+    "typed source list": '<ol class="sources"><li id="source-2" value="2">A source</li></ol>',
     "nested admonition with handler": '!!! note "n"\n    <p onclick="alert(1)">x</p>',
 }
 

@@ -57,8 +57,8 @@ def _plain(*tags: str) -> dict[str, frozenset[str]]:
     return {tag: frozenset() for tag in tags}
 
 
-# What a page's Markdown may produce: Markdown itself, admonitions, heading ids and permalinks, and the
-# citation links and source list that src/guide/page/citations.py writes into the Markdown. Translators write this.
+# What a page's Markdown may produce: Markdown itself, admonitions, heading ids and permalinks. Translators
+# write this. Citation links and the source list are written after rendering (src/guide/page/citations.py).
 WRITTEN_MARKUP = MarkupPolicy(
     elements={
         **_plain(
@@ -95,7 +95,7 @@ WRITTEN_MARKUP = MarkupPolicy(
         **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
         "a": frozenset({"href", "title", "rel"}),
         "ol": frozenset({"start"}),
-        "li": frozenset({"id", "value"}),  # the source list: <li id="source-2" value="2">
+        "li": frozenset(),
         "th": frozenset({"colspan", "rowspan", "scope"}),
         "abbr": frozenset({"title"}),
         "img": frozenset({"src", "alt", "title", "width", "height"}),
@@ -109,8 +109,6 @@ WRITTEN_MARKUP = MarkupPolicy(
             "tip",
             "warning",
             "info",
-            "citation",
-            "sources",
             "headerlink",
         }
     ),
@@ -122,6 +120,7 @@ GENERATED_MARKUP = MarkupPolicy(
         **_plain("details", "summary", "span", "div", "p", "ul", "li", "strong", "figure", "figcaption"),
         **{f"h{level}": frozenset({"id"}) for level in range(2, 7)},  # card titles
         "a": frozenset({"hreflang"}),
+        "li": frozenset({"value"}),  # the source list: <li id="source-2" value="2">
         "time": frozenset({"datetime"}),
         "button": frozenset({"disabled"}),
         "select": frozenset({"name", "disabled"}),
@@ -135,6 +134,9 @@ GENERATED_MARKUP = MarkupPolicy(
     attribute_prefixes=frozenset({"data-", "aria-"}),
     classes=frozenset(
         {
+            # Citation links and the list of sources (guide/page/citations.py)
+            "citation",
+            "sources",
             # Urgency boxes (guide/cards/urgency_boxes.py)
             "emergency",
             "other-emergency",
