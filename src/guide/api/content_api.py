@@ -36,6 +36,7 @@ from guide.core.outputs import (
     embed_card_path,
     embed_path,
     oembed_path,
+    write_text_file,
 )
 from guide.core.project import project
 from guide.core.site_config import bare_page_url, languages, page_slug, text_direction
@@ -57,8 +58,7 @@ EMBED_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_text_file(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def sections(content: str, page_address: str) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from guide.changes.safety_log import (
 )
 from guide.core.atom import Category, Entry, Feed, atom_document
 from guide.core.input_files import ContentError
-from guide.core.outputs import absolute_url, changes_feed_path
+from guide.core.outputs import absolute_url, changes_feed_path, write_text_file
 from guide.core.site_config import languages
 from guide.infobutton.steps import page_path
 
@@ -96,5 +96,4 @@ def write_change_feeds(site: Path, site_url: str | None, entries: IndexEntries) 
     log = load_log()
     for locale in (None, *(language.locale for language in languages())):
         target = site / changes_feed_path(locale)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(atom_document(change_feed(log, locale, site_url, entries)), encoding="utf-8")
+        write_text_file(target, atom_document(change_feed(log, locale, site_url, entries)))

@@ -8,10 +8,22 @@ part of one language's pages (the service worker does not precache them).
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from guide.core.site_config import language_prefix, page_slug
 from guide.core.engine import get_relative_url, Page
+
+
+def write_text_file(path: Path, text: str) -> None:
+    """Write a file of the built site, making its folder only when it is missing: the build writes over a
+    thousand files into a few dozen folders."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
 
 EMBED_ROOT = "embed"
 EMBED_CARD_FOLDER = "card"  # inside EMBED_ROOT; no page of the guide is called "card"

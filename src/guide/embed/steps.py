@@ -38,6 +38,7 @@ from guide.core.outputs import (
     api_index_path,
     guide_handout_path,
     oembed_path,
+    write_text_file,
 )
 from guide.catalogues.triage import TIERS
 from guide.infobutton.codes import ICD10CM
@@ -208,8 +209,8 @@ def write_embed_views(
     }
     for path, (content, card) in views.items():
         target = Path(config.site_dir) / path / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
+        write_text_file(
+            target,
             add_content_security_policy(
                 template.render(
                     page=page,
@@ -232,5 +233,4 @@ def write_embed_views(
                     else None,
                 )
             ),
-            encoding="utf-8",
         )

@@ -30,7 +30,13 @@ from guide.catalogues.language_registry import load_language
 from guide.catalogues.triage import load_catalogue
 from guide.checks.csp import add_content_security_policy
 from guide.core.atom import Category, Entry, Feed, atom_document, json_document
-from guide.core.outputs import INFOBUTTON_ROOT, absolute_url, infobutton_answer_path, service_worker_path
+from guide.core.outputs import (
+    INFOBUTTON_ROOT,
+    absolute_url,
+    infobutton_answer_path,
+    service_worker_path,
+    write_text_file,
+)
 from guide.core.site_config import languages, text_direction
 from guide.infobutton.codes import CodeList, load_codes
 
@@ -132,8 +138,7 @@ def answer_feed(
 
 
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_text_file(path, text)
 
 
 def write_answers(site: Path, site_url: str | None, entries: IndexEntries) -> None:

@@ -23,6 +23,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from guide.core.outputs import write_text_file
 from guide.core.site_config import languages
 from guide.search.traditional_chinese import is_traditional_chinese, traditional_words
 
@@ -157,5 +158,4 @@ def write_language_indexes(site: Path) -> None:
     for language in languages():
         index = language_index(whole_site, language.locale, language.url_prefix, relative_to_language=True)
         target = site / language.url_prefix / SEARCH_INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        write_text_file(target, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
