@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 from guide.checks.readability import GRADE_LIMIT, SMOG_LIMIT, plain_text, score
 from guide.core.project import project
+from helpers import GUIDE_COMMAND
 
 DOCS = project().docs
 
@@ -31,3 +33,21 @@ def test_scorer_tells_hard_text_from_plain_text() -> None:
     assert score(plain).ok
     assert not score(hard).ok
     assert "[6]" not in plain_text("Text [6].\n")
+
+
+@pytest.mark.parametrize("argument", ["pt", "docs/es/symptoms.md"])
+def test_readability_of_something_not_an_english_page_is_one_line(argument: str) -> None:
+    """`guide readability pt` (a language, not a page) or a translated page: one line saying what it takes,
+    never a traceback."""
+    result = subprocess.run(
+        [GUIDE_COMMAND, "readability", argument],
+        cwd=DOCS.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{argument}:1: not an English page: readability measures English pages only; give paths such as "
+        "docs/en/symptoms.md, or none for every English page"
+    ]

@@ -469,10 +469,19 @@ def _append(path: Path, lines: str) -> None:
 
 def cmd_readability(args: argparse.Namespace) -> int:
     """Print SMOG and Flesch-Kincaid grade for English pages; exit 1 if any is over the target."""
-    paths = args.pages or sorted((DOCS / SOURCE_LANGUAGE).glob("*.md"))
+    english = DOCS / SOURCE_LANGUAGE
+    paths = [Path(page) for page in args.pages] or sorted(english.glob("*.md"))
+    for path in paths:
+        if path.suffix != ".md" or not path.is_file() or path.resolve().parent != english.resolve():
+            raise ContentError(
+                path,
+                1,
+                f"not an English page: readability measures English pages only; give paths such as "
+                f"{english.relative_to(DOCS.parent) / 'symptoms.md'}, or none for every English page",
+            )
     failed = False
     for path in paths:
-        result = readability.score(Path(path).read_text(encoding="utf-8"))
+        result = readability.score(read_text_file(path))
         failed |= not result.ok
         print(
             f"{'ok' if result.ok else 'TOO HARD':8} SMOG {result.smog:5.1f} (max {readability.SMOG_LIMIT:g})  "
