@@ -180,3 +180,33 @@ def test_a_country_without_a_number_says_to_call_the_local_number(browser, site_
     assert call.inner_text() == load_language("en").triage.clinician["local_number"]
     assert not ONLY_DIGITS.findall(call.inner_text())
     context.close()
+
+
+def test_the_printer_refuses_a_wallet_card_side_that_would_be_cut_off(browser, site_url: str) -> None:
+    """The wallet card's sides hide what overflows their 105 x 74 mm sheet. The printer measures each side
+    laid out for print and stops the build, naming the translator's line, when one is too tall: a French back
+    with a sign four times as long loses the note for the clinician. The French card as it is fits."""
+    from guide.approvals.steps import translation_line
+    from guide.core.input_files import ContentError
+    from guide.handouts.alert_card import card_html
+    from guide.handouts.handouts import check_card_fits
+
+    sign = load_language("fr").triage.signs[load_catalogue().card_signs[0]]
+    card = card_html("fr", "/assets/stylesheets/alert-card.css", site_url + "fr/alert-card/")
+    assert sign in card
+    page = browser.new_page()
+    page.goto(site_url)  # the card's stylesheet is the site's: the card is set into a page of the site
+    page.set_content(card, wait_until="load")
+    check_card_fits(page)
+    page.set_content(card.replace(sign, " ".join([sign] * 4), 1), wait_until="load")
+    with pytest.raises(ContentError) as refused:
+        check_card_fits(page)
+    line = translation_line("fr", "triage.clinician.note")
+    assert str(refused.value).startswith(
+        f"translations/fr.yml:{line}: the back (the signs, the note for the clinician) of the printed alert card is "
+    )
+    assert str(refused.value).endswith(
+        "mm too tall for its 105mm x 74mm sheet, so its end would be cut off: shorten the card's signs or "
+        "triage.clinician"
+    )
+    page.close()

@@ -52,7 +52,8 @@ def unapproved_keys(texts: dict[str, str], records: dict[str, Approval]) -> list
     return [key for key, text in texts.items() if key not in records or records[key].hash != text_hash(text)]
 
 
-def _translation_line(language: str, key: str) -> int:
+def translation_line(language: str, key: str) -> int:
+    """The line of a key (\"triage.signs.weakness\") in a language's translations file."""
     path = translation_path(language)
     return line_of(node_lines(load_yaml_tree(read_text_file(path), path)[1]), *key_path(key))
 
@@ -67,7 +68,7 @@ def check_approvals() -> None:
             what = "changed since its record" if key in records else "has no record"
             raise ContentError(
                 translation_path(language),
-                _translation_line(language, key),
+                translation_line(language, key),
                 f"safety wording '{key}' {what} in data/safety-approvals.yml: a clinician checks it against "
                 f"translations/back-translations/{language}.yml, then a maintainer runs "
                 f"{APPROVE_COMMAND} {language} {key} --by NAME --role ROLE",

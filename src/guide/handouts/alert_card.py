@@ -10,12 +10,21 @@ device, is the card's page (card_page.py). Printed by src/guide/handouts/handout
 from __future__ import annotations
 
 import html
+from typing import Any
 
+from guide.approvals.steps import translation_line
 from guide.catalogues.emergency_numbers import country_name, load_numbers
-from guide.catalogues.language_registry import load_language, official_in, punctuation, required_countries
+from guide.catalogues.language_registry import (
+    load_language,
+    official_in,
+    punctuation,
+    required_countries,
+    translation_path,
+)
 from guide.catalogues.pictograms import health_icons, inline_svg
 from guide.catalogues.triage import load_catalogue
 from guide.checks.csp import add_content_security_policy
+from guide.core.input_files import ContentError
 from guide.core.site_config import languages, text_direction
 from guide.handouts.card_language import card_pairs
 from guide.handouts.qr_code import qr_svg
@@ -105,4 +114,39 @@ def card_html(
         f"<title>{html.escape(title)}</title>"
         f'<link rel="stylesheet" href="{html.escape(stylesheet)}"></head><body class="alert-card">'
         f"{sides}</body></html>\n"
+    )
+
+
+# In the browser that prints the wallet card, laid out for print at the card's width: each side that is
+# taller than its sheet (its words would be cut off: the sides hide what overflows), with its language and
+# by how many CSS pixels.
+OVERFLOWING_SIDES = """() => [...document.querySelectorAll('.alert-card__side')]
+  .map(side => ({language: side.closest('.alert-card__language').lang,
+                 front: side.classList.contains('alert-card__front'),
+                 over: side.scrollHeight - side.clientHeight}))
+  .filter(side => side.over > 1)"""
+# Per side (front: True): the key whose line is named, what the side holds, and what to shorten.
+SIDE_KEYS = {
+    True: ("triage.card.say", "front (what to say, the details, the numbers)", "triage.card"),
+    False: (
+        "triage.clinician.note",
+        "back (the signs, the note for the clinician)",
+        "the card's signs or triage.clinician",
+    ),
+}
+
+
+def overflow_problem(overflowing: list[dict[str, Any]]) -> ContentError | None:
+    """The first side that does not fit its sheet, as a translator's line (pure: the measures come from the
+    browser, OVERFLOWING_SIDES)."""
+    if not overflowing:
+        return None
+    side = overflowing[0]
+    key, holding, shorten = SIDE_KEYS[side["front"]]
+    millimetres = side["over"] / 96 * 25.4
+    return ContentError(
+        translation_path(side["language"]),
+        translation_line(side["language"], key),
+        f"the {holding} of the printed alert card is {millimetres:.1f} mm too tall for its "
+        f"{' x '.join(WALLET_SIZE)} sheet, so its end would be cut off: shorten {shorten}",
     )

@@ -31,7 +31,14 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-from guide.handouts.alert_card import PHONE_SIZE, WALLET_SIZE, card_html, printed_pairs
+from guide.handouts.alert_card import (
+    OVERFLOWING_SIDES,
+    PHONE_SIZE,
+    WALLET_SIZE,
+    card_html,
+    overflow_problem,
+    printed_pairs,
+)
 from guide.handouts.card_page import card_page_url
 from guide.handouts.booklet import BOOKLET_RULES, booklet_sections, contents_pages
 from guide.handouts.sections import Section
@@ -241,6 +248,7 @@ def print_alert_cards(page: Any, site: Path, site_url: str, language: Language, 
         stylesheet = get_relative_url("assets/stylesheets/alert-card.css", html_path)
         source.write_text(card_html(language.locale, stylesheet, address, second, country), encoding="utf-8")
         page.goto(served + html_path, wait_until="load")
+        check_card_fits(page)
         for phone, (width, height) in ((False, WALLET_SIZE), (True, PHONE_SIZE)):
             page.evaluate("phone => document.documentElement.classList.toggle('phone', phone)", phone)
             page.pdf(
@@ -251,6 +259,24 @@ def print_alert_cards(page: Any, site: Path, site_url: str, language: Language, 
             )
         if pair:
             source.unlink()  # only what was printed; the language's own card keeps its HTML, as before
+
+
+def check_card_fits(page: Any) -> None:
+    """Every side of the wallet card fits its sheet: laid out for print at the card's width, none is taller
+    than the card (the sides hide what overflows, so a long translation would lose its last sign or the note
+    for the clinician without a word)."""
+    width = round(float(WALLET_SIZE[0].removesuffix("mm")) / 25.4 * 96)
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": width, "height": viewport["height"] if viewport else 800})
+    page.emulate_media(media="print")
+    try:
+        problem = overflow_problem(page.evaluate(OVERFLOWING_SIDES))
+    finally:
+        page.emulate_media(media=None)
+        if viewport:
+            page.set_viewport_size(viewport)
+    if problem:
+        raise problem
 
 
 def print_easy_read(page: Any, site: Path, language: Language, served: str) -> None:
