@@ -18,12 +18,13 @@ from guide.catalogues.language_registry import load_language
 from guide.catalogues.triage import TIERS, load_catalogue
 from guide.core.site_config import languages, text_direction
 from guide.catalogues.emergency_numbers import load_numbers
-from guide.easy_read.page import easy_read_pdf_path, easy_read_url
+from guide.easy_read.page import easy_read_pdf_path, easy_read_url, made_date
 from guide.offline.language_files import language_files
 from helpers import recorded_requests, replace_once, soup
 from test_browser import AXE
 from test_emergency_numbers import LAYOUT_SHIFT, PHONE
 from test_handouts import holds, pdf_pages
+from test_handouts import words as sheet_words
 
 LOCALES = [language.locale for language in languages()]
 with warnings.catch_warnings():
@@ -337,6 +338,21 @@ def test_the_pdf_has_every_line_at_14_pt_at_least(site: Path, locale: str) -> No
     assert first in printed, f"{locale}: the number of {language.countries[0]} is not printed"
     page = page_of(site, locale)
     assert page.select_one("a[href$='easy-read.pdf']") is not None, "the page does not link to its PDF"
+
+
+@pytest.mark.handouts
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_sheet_of_the_pdf_names_the_page_its_date_and_its_number(
+    site: Path, site_url: str, locale: str
+) -> None:
+    """As every other handout: a sheet found alone says where it comes from and how current it is."""
+    pdf = site / easy_read_pdf_path(locale)
+    sheets = pdf_pages(pdf)
+    address = site_url + easy_read_url(locale)
+    for number, sheet in enumerate(sheets, start=1):
+        assert address in sheet_words(sheet), f"{pdf.name} sheet {number} does not name {address}"
+        assert made_date(locale).isoformat() in sheet_words(sheet), f"{pdf.name} sheet {number} lacks its date"
+        assert f"{number}/{len(sheets)}" in sheet_words(sheet), f"{pdf.name} sheet {number} is not numbered"
 
 
 @pytest.mark.languages("en", "es")

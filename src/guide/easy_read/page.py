@@ -11,6 +11,7 @@ card's own block (guide/cards/urgency_boxes.py), so the reader's country shows e
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 from pathlib import PurePosixPath
@@ -74,17 +75,21 @@ def tier_section(language: LanguageData, locale: str, tier: str, index: int) -> 
     )
 
 
+def made_date(locale: str) -> dt.date:
+    """The page's date: the date the language's when-to-get-help page was last checked."""
+    return read_meta(project().docs / locale / EVERY_SIGN_PAGE)["last_reviewed"]
+
+
 def made_note(language: LanguageData, locale: str) -> str:
     """Who made the page and when (the date the when-to-get-help page of the language was last checked),
     and, honestly, that no clinician has checked it yet."""
     strings = language.strings
-    meta = read_meta(project().docs / locale / EVERY_SIGN_PAGE)
     # The Easy Read words are new: no clinician has checked them, nor any translation of them, whatever
     # the review state of the page they restate. Say otherwise only once someone has.
     state = [strings["review_not_reviewed_short"]]
     if locale != SOURCE_LANGUAGE:
         state.append(strings["translation_draft_short"])
-    made = strings["easy_read_made"].replace("{date}", meta["last_reviewed"].isoformat())
+    made = strings["easy_read_made"].replace("{date}", made_date(locale).isoformat())
     gap = punctuation(locale)["sentence_gap"]
     return f'<p class="easy-read__made">{html.escape(gap.join([made, *state]))}</p>'
 

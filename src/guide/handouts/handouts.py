@@ -43,7 +43,7 @@ from guide.handouts.card_page import card_page_url
 from guide.handouts.booklet import BOOKLET_RULES, booklet_sections, contents_pages
 from guide.handouts.sections import Section
 from guide.handouts.qr_code import qr_svg
-from guide.easy_read.page import easy_read_pdf_path, easy_read_url
+from guide.easy_read.page import easy_read_pdf_path, easy_read_url, made_date
 from guide.handouts.chromium import CHROMIUM_ARGS, MISSING_MESSAGE, find_chromium
 from guide.core.html_fragments import outer_html, with_class
 from guide.catalogues.language_registry import load_language
@@ -279,15 +279,27 @@ def check_card_fits(page: Any) -> None:
         raise problem
 
 
-def print_easy_read(page: Any, site: Path, language: Language, served: str) -> None:
+def print_easy_read(page: Any, site: Path, site_url: str, language: Language, served: str) -> None:
     """The Easy Read "When to get help" as the reader sees the page, through the print rules (guide.css:
-    14 pt text, every country of the language's numbers, no picker), on A4."""
+    14 pt text, every country of the language's numbers, no picker), on A4; every sheet ends with the page's
+    address, its date and the sheet's number, as the other handouts' sheets do, at the same 14 pt."""
+    start, end = left_to_right(language.locale)
+    address = absolute_url(site_url, easy_read_url(language.locale))
+    line = footer(language, address, made_date(language.locale).isoformat())
     page.goto(served + easy_read_url(language.locale), wait_until="load")
     page.pdf(
         path=str(site / easy_read_pdf_path(language.locale)),
         format="A4",
-        margin={"top": "14mm", "bottom": "14mm", "left": "14mm", "right": "14mm"},
+        margin={"top": "14mm", "bottom": "30mm", "left": "14mm", "right": "14mm"},
         print_background=True,
+        display_header_footer=True,
+        header_template="<span></span>",
+        # Chromium's own footer, outside the page and its Content-Security-Policy; text escaped.
+        footer_template=(
+            f'<div lang="{language.locale}" dir="{text_direction(language.locale)}" style="width: 100%; '
+            'margin: 0 14mm; font-family: sans-serif; font-size: 14pt; line-height: 1.3; color: #000;">'
+            f'{html.escape(line)}{start}<span class="pageNumber"></span>/<span class="totalPages"></span>{end}</div>'
+        ),
     )
 
 
@@ -330,5 +342,5 @@ def print_languages(
         for language in share:
             print_language(guide_page, site, address, language, served)
             print_alert_cards(card_page, site, address, language, served)
-            print_easy_read(card_page, site, language, served)
+            print_easy_read(card_page, site, address, language, served)
         browser.close()
