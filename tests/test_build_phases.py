@@ -122,6 +122,11 @@ def test_new_language_adds_everything_and_the_strict_build_passes(
     assert made.returncode == 0, made.stderr
     assert f"/docs/{code}/" in (small_project / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert f'"lang: {code}":' in (small_project / ".github" / "labeler.yml").read_text(encoding="utf-8")
+    name = Locale.parse(code).get_language_name(code)
+    form = (small_project / ".github" / "ISSUE_TEMPLATE" / "translation-error.yml").read_text(
+        encoding="utf-8"
+    )
+    assert f'"{name[:1].upper() + name[1:]} ({code})", "Other"]' in form
     # The small guide that tests build gets the language too, so the whole suite passes with it.
     small_guide = small_project / SMALL_GUIDE_DOCS.relative_to(ROOT)
     assert sorted(path.name for path in (small_guide / code).glob("*.md")) == sorted(

@@ -351,7 +351,9 @@ def test_every_sheet_of_the_pdf_names_the_page_its_date_and_its_number(
     address = site_url + easy_read_url(locale)
     for number, sheet in enumerate(sheets, start=1):
         assert address in sheet_words(sheet), f"{pdf.name} sheet {number} does not name {address}"
-        assert made_date(locale).isoformat() in sheet_words(sheet), f"{pdf.name} sheet {number} lacks its date"
+        assert made_date(locale).isoformat() in sheet_words(sheet), (
+            f"{pdf.name} sheet {number} lacks its date"
+        )
         assert f"{number}/{len(sheets)}" in sheet_words(sheet), f"{pdf.name} sheet {number} is not numbered"
 
 

@@ -373,3 +373,21 @@ def test_import_into_a_page_changed_since_the_export_is_refused(small_project: P
         "about.md#" in result.stderr and "(the page changed since the export): export again" in result.stderr
     )
     assert (small_project / "docs/vi/about.md").read_bytes() == changed
+
+
+def test_the_translation_error_form_offers_every_translated_language() -> None:
+    """A reader reporting a wrong translation finds their language in the form (`guide new-language` adds it)."""
+    import yaml
+
+    from guide.cli.main import ERROR_FORM, error_form_option
+
+    form = yaml.safe_load((project().root / ERROR_FORM).read_text(encoding="utf-8"))
+    options = next(item for item in form["body"] if item.get("id") == "language")["attributes"]["options"]
+    assert options == [
+        *(
+            error_form_option(language.name, language.locale)
+            for language in languages()
+            if not language.default
+        ),
+        "Other",
+    ]

@@ -318,7 +318,8 @@ def cmd_new_language(args: argparse.Namespace) -> int:
         for page in sorted((docs / code).rglob("*.md")):
             stamp(page, UNTRANSLATED, docs)
     (ROOT / "translations" / f"{code}.yml").write_text(new_language_file(code), encoding="utf-8")
-    _insert_language_entry(ROOT / "mkdocs.yml", code)
+    name = _insert_language_entry(ROOT / "mkdocs.yml", code)
+    _add_to_error_form(ROOT / ERROR_FORM, name, code)
     # Maintainers' data: to start with, every country of the catalogue where CLDR says the language is spoken.
     _append(ROOT / "data" / "language-countries.yml", f"{code}: [{', '.join(_countries_speaking(code))}]\n")
     team = f"@spine-guide/translators-{code}"
@@ -335,7 +336,7 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     _log_new_language(code)
     _record_draft_wording(code)
     print(
-        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS, .github/labeler.yml, data/changes.yml and data/safety-approvals.yml (as drafts), and wrote docs/{code}/,\n"
+        f"Added '{code}' to mkdocs.yml, .github/CODEOWNERS, .github/labeler.yml, the translation-error form, data/changes.yml and data/safety-approvals.yml (as drafts), and wrote docs/{code}/,\n"
         f"tests/fixtures/small-guide/docs/{code}/ and translations/{code}.yml in English, marked as still to\n"
         "translate. Next:\n"
         f"  1. translate translations/{code}.yml (search for {UNTRANSLATED_MARK!r}); a maintainer checks the\n"
@@ -436,18 +437,41 @@ def new_language_file(code: str) -> str:
 
 
 def _countries_speaking(code: str) -> list[str]:
-    from guide.catalogues.emergency_numbers import load_numbers
-    from guide.catalogues.language_registry import spoken_in
+    """The catalogue's countries where CLDR says the language is spoken, most likely first: the language's
+    own country (CLDR's likely subtags: pt is pt-Latn-BR), then where it is official, by the share of people
+    who speak it, then the rest by that share. CLDR gives no head counts, so a maintainer checks the order."""
+    from babel.core import get_global
+    from babel.languages import get_territory_language_info
 
-    return [country for country in load_numbers().countries if spoken_in(code, country)]
+    from guide.catalogues.emergency_numbers import load_numbers
+    from guide.catalogues.language_registry import cldr_language, spoken_in
+
+    language = cldr_language(code)
+    likely_subtags = get_global("likely_subtags")  # zh_Hant is zh_Hant_TW, zh alone zh_Hans_CN
+    likely = (likely_subtags.get(cldr_locale(code)) or likely_subtags.get(language, "")).rsplit("_", 1)[-1]
+
+    def rank(country: str) -> tuple[bool, bool, float, str]:
+        info = next(
+            (
+                found
+                for spoken, found in get_territory_language_info(country).items()
+                if spoken.split("_")[0] == language.split("_")[0]
+            ),
+            {},
+        )
+        official = (info.get("official_status") or "").startswith("official")
+        return (country != likely, not official, -(info.get("population_percent") or 0.0), country)
+
+    return sorted((country for country in load_numbers().countries if spoken_in(code, country)), key=rank)
 
 
 def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def _insert_language_entry(config: Path, code: str) -> None:
-    """After the last language of the i18n plugin in mkdocs.yml: locale, its own name (CLDR), build."""
+def _insert_language_entry(config: Path, code: str) -> str:
+    """After the last language of the i18n plugin in mkdocs.yml: locale, its own name (CLDR), build. Returns
+    the name."""
     from babel import Locale
 
     # Its own name, without the country that likely subtags add ("Filipino (Pilipinas)"); with its script.
@@ -458,8 +482,29 @@ def _insert_language_entry(config: Path, code: str) -> None:
     if not entries:
         raise SystemExit("mkdocs.yml: no language entries under plugins > i18n > languages")
     end = entries[-1].end()
-    entry = f"        - locale: {code}\n          name: {_quoted(name[:1].upper() + name[1:])}\n          build: true\n"
+    name = name[:1].upper() + name[1:]
+    entry = f"        - locale: {code}\n          name: {_quoted(name)}\n          build: true\n"
     config.write_text(text[:end] + entry + text[end:], encoding="utf-8")
+    return name
+
+
+# The issue form for a translation error lists every translated language, as mkdocs.yml names it, then Other.
+ERROR_FORM = Path(".github") / "ISSUE_TEMPLATE" / "translation-error.yml"
+_OTHER_OPTION = '"Other"]'
+
+
+def error_form_option(name: str, code: str) -> str:
+    return f"{name} ({code})"
+
+
+def _add_to_error_form(form: Path, name: str, code: str) -> None:
+    text = form.read_text(encoding="utf-8")
+    if _OTHER_OPTION not in text:
+        raise SystemExit(
+            f"{form}: its language options no longer end with {_OTHER_OPTION}; add '{code}' by hand"
+        )
+    option = f"{_quoted(error_form_option(name, code))}, {_OTHER_OPTION}"
+    form.write_text(text.replace(_OTHER_OPTION, option, 1), encoding="utf-8")
 
 
 def _append(path: Path, lines: str) -> None:
