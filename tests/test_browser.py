@@ -303,3 +303,25 @@ def test_a_filipino_browser_is_offered_the_tagalog_pages(browser, site_url: str)
     assert offer.count() == 1 and offer.get_attribute("lang") == "tl", "no offer in Tagalog"
     assert offer.locator("a").get_attribute("href").rstrip("/").endswith("tl")
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("browser_language", "offered"),
+    [
+        ("zh-TW", "zh-Hant"),
+        ("zh-HK", "zh-Hant"),
+        ("zh-Hant-MO", "zh-Hant"),
+        ("zh-CN", "zh"),
+        ("zh-Hans-TW", "zh"),
+    ],
+)
+def test_a_chinese_browser_is_offered_the_characters_of_its_region(
+    browser, site_url: str, browser_language: str, offered: str
+) -> None:
+    """The rules of guide/core/language_tags.py, as the build writes them into the front door's script."""
+    context = browser.new_context(locale=browser_language, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url)
+    offer = page.locator(".language-offer:visible")
+    assert offer.count() == 1 and offer.get_attribute("lang") == offered, f"{browser_language}: not {offered}"
+    context.close()

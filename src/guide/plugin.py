@@ -71,7 +71,8 @@ from guide.core.build_phases import (
     languages_to_build,
 )
 from guide.core import generated
-from guide.core.escaping import escape_by_default
+from guide.core import language_tags
+from guide.core.escaping import Markup, escape_by_default
 from guide.core.input_files import ContentError
 from guide.core.outputs import published_address_problem
 from guide.core.project import use_project
@@ -213,6 +214,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # Every template escapes every value; compiled once per language, not per page.
         self.template_env = escape_by_default(env)
+        # The rules that say which language a browser's or a voice's language tag means, for the scripts.
+        self.template_env.globals["language_tags"] = Markup(language_tags.rules_json())
         return self.template_env
 
     # --- a page's journey ---------------------------------------------------------------------------

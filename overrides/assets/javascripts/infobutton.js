@@ -37,13 +37,15 @@
   // a language by its first part ('es-MX' is 'es'; Chinese of Taiwan, Hong Kong, Macau or Hant is 'zh-Hant').
   var system = value("mainSearchCriteria.v.cs").replace(/^urn:oid:/, "");
   var code = value("mainSearchCriteria.v.c").toUpperCase().replace(/\./g, "");
+  // The rules of which language a tag means come from the build (guide/core/language_tags.py).
+  var rules = JSON.parse(document.body.dataset.languageTags);
+  var traditional = rules.traditional;
   var subtags = value("informationRecipient.languageCode.c").toLowerCase().split(/[-_]/);
-  var language = subtags[0];
-  if (language === "zh" && subtags.indexOf("hans") < 0 &&
-      subtags.slice(1).some(function (subtag) { return /^(hant|tw|hk|mo)$/.test(subtag); })) {
-    language = "zh-Hant"; // falls back to English below if the guide has no zh-Hant
+  var language = rules.same[subtags[0]] || subtags[0];
+  if (language === traditional.language && subtags.indexOf(traditional.unless) < 0 &&
+      subtags.slice(1).some(function (subtag) { return traditional.subtags.indexOf(subtag) >= 0; })) {
+    language = traditional.locale; // falls back to English below if the guide has no zh-Hant
   }
-  if (language === "fil") language = "tl"; // Filipino, as CLDR files Tagalog: the guide's Tagalog pages
 
   var links = Array.prototype.slice.call(document.querySelectorAll("a[data-home], a[data-code]"));
   var homes = links.filter(function (link) { return link.dataset.home; });

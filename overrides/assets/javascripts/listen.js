@@ -17,10 +17,12 @@
   var SKIPPED = ".listen, .headerlink, sup.citation, .country-picker, .emergency-call__item[hidden], " +
     "[hidden], ol.sources, .md-source-file, .page-notice, .offline-bar, .handout-link, script, style, svg";
 
-  // Devices file Tagalog voices as Filipino (fil-PH), as CLDR does: they read the Tagalog (tl) pages.
+  // Devices file Tagalog voices as Filipino (fil-PH), as CLDR does: they read the Tagalog (tl) pages. The
+  // rules of which language a tag means come from the build (guide/core/language_tags.py).
+  var same = JSON.parse(box.dataset.languageTags).same;
   function base(tag) {
     var code = String(tag || "").toLowerCase().replace("_", "-").split("-")[0];
-    return code === "fil" ? "tl" : code;
+    return same[code] || code;
   }
 
   function voiceFor() {

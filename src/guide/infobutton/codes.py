@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.core.input_files import ContentError, load_yaml_tree
+from guide.core.language_tags import guide_language
 from guide.core.project import cached, project
 from guide.core.yaml_lines import line_of, node_lines
 
@@ -32,7 +33,6 @@ CODE_PATTERNS = {
 MAX_VALUE = 64
 _OID = re.compile(r"[0-2](\.(0|[1-9][0-9]*))+")
 _LANGUAGE = re.compile(r"[a-z]{2,3}|zh-Hant")
-TRADITIONAL_CHINESE_SUBTAGS = frozenset({"hant", "tw", "hk", "mo"})
 
 
 @dataclass(frozen=True)
@@ -80,24 +80,14 @@ def normal_code(value: str) -> str:
     return value if re.fullmatch(r"[A-Z0-9]{1,8}", value) else ""
 
 
-# Codes that name a language of the guide by another code: CLDR and browsers file Tagalog as Filipino.
-SAME_LANGUAGE = {"fil": "tl"}
-
-
 def normal_language(value: str, known: tuple[str, ...], default: str) -> str:
-    """The guide's language for a request's language code ('es', 'es-MX', 'ZH_cn'); `default` when the guide
-    does not have that language or the value is no language code."""
-    value = value.strip()
-    if len(value) > MAX_VALUE:
+    """The guide's language for a request's language code ('es', 'es-MX', 'ZH_cn'; the rules of
+    guide/core/language_tags.py); `default` when the guide does not have that language or the value is no
+    language code."""
+    if len(value.strip()) > MAX_VALUE:
         return default
-    subtags = re.split(r"[-_]", value.lower())
-    primary = subtags[0]
-    # Chinese of Taiwan, Hong Kong and Macau, or marked Hant, reads Traditional characters (zh-Hant), when
-    # the guide has them (infobutton.js and the front door's offer in overrides/partials/country.html agree).
-    if primary == "zh" and "hans" not in subtags and TRADITIONAL_CHINESE_SUBTAGS & set(subtags[1:]):
-        primary = next((locale for locale in known if locale.lower() == "zh-hant"), primary)
-    primary = SAME_LANGUAGE.get(primary, primary)
-    return primary if _LANGUAGE.fullmatch(primary) and primary in known else default
+    language = guide_language(value, known)
+    return language if _LANGUAGE.fullmatch(language) and language in known else default
 
 
 def resolve(

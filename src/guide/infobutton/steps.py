@@ -30,6 +30,7 @@ from guide.catalogues.language_registry import load_language
 from guide.catalogues.triage import load_catalogue
 from guide.checks.csp import add_content_security_policy
 from guide.core.atom import Category, Entry, Feed, atom_document, json_document
+from guide.core.language_tags import rules_json
 from guide.core.outputs import (
     INFOBUTTON_ROOT,
     absolute_url,
@@ -196,7 +197,7 @@ def infobutton_page(entries: IndexEntries) -> str:
 <title>{html.escape(name)}</title>
 <script src="../{SCRIPT}" defer></script>
 </head>
-<body data-sw="../{service_worker_path(default.locale, True)}" data-scope="../">
+<body data-sw="../{service_worker_path(default.locale, True)}" data-scope="../" data-language-tags="{html.escape(rules_json())}">
 <main>
 <h1>{html.escape(name)}</h1>
 <p>Choose the page for the patient's condition, in the patient's language.</p>
