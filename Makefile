@@ -26,7 +26,7 @@ test: system-deps $(VENV)/installed
 # The translator's check, in about a minute: the strict build (no handouts or zips) and every test that
 # needs no browser, with the same messages as `make test`. Needs no apt-get; CI runs it first.
 check: $(VENV)/installed
-	$(BIN)/python -m pytest -m "not browser and not handouts and not rebuilds"
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 -m "not browser and not handouts and not rebuilds"
 
 # The pinned dependencies (the build's and the tests'), then the guide package in place: the guide plugin
 # and the `guide` command (pyproject.toml). npm installs what package-lock.json pins: the cards' pictograms

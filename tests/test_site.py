@@ -16,7 +16,7 @@ from guide.core.site_config import languages, nav_pages, page_url
 from guide.core.project import project
 from guide.catalogues.sources import all_sources
 from guide.translation.translated_pages import SOURCE_LANGUAGE, UNTRANSLATED, translation_meta
-from helpers import html_files, is_third_party, soup
+from helpers import html_files, is_third_party, soup, tree
 
 DOCS = project().docs
 
@@ -84,14 +84,16 @@ LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     offenders = []
     for path in html_files(site):
-        document = soup(path)
+        document = tree(path)
         for tag, attribute in LOADING_ATTRIBUTES.items():
-            for element in document.find_all(tag):
-                if element.get(attribute) and is_third_party(element[attribute]):
-                    offenders.append(f"{path.relative_to(site)}: <{tag} {attribute}={element[attribute]}>")
-        for link in document.find_all("link", href=True):
-            if set(link.get("rel", [])) & LOADING_LINK_RELS and is_third_party(link["href"]):
-                offenders.append(f"{path.relative_to(site)}: <link href={link['href']}>")
+            for element in document.iter(tag):
+                if element.get(attribute) and is_third_party(element.get(attribute)):
+                    offenders.append(
+                        f"{path.relative_to(site)}: <{tag} {attribute}={element.get(attribute)}>"
+                    )
+        for link in document.xpath("//link[@href]"):
+            if set((link.get("rel") or "").split()) & LOADING_LINK_RELS and is_third_party(link.get("href")):
+                offenders.append(f"{path.relative_to(site)}: <link href={link.get('href')}>")
     for css in site.rglob("*.css"):
         for url in re.findall(r"(?:url\(|@import\s+)['\"]?([^'\")\s]+)", css.read_text(encoding="utf-8")):
             if not url.startswith("data:") and is_third_party(url):
@@ -105,22 +107,22 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     broken = []
     for path in html_files(site):
         base = "http://site/" + path.relative_to(site).as_posix()
-        for link in soup(path).find_all("a", href=True):
-            target = urlsplit(urljoin(base, link["href"]))
+        for href in tree(path).xpath("//a/@href"):
+            target = urlsplit(urljoin(base, href))
             if target.netloc != "site":
                 continue
             target_path = site / unquote(target.path).lstrip("/")
             if target_path.is_dir() or not target_path.suffix:
                 target_path = target_path / "index.html"
             if not target_path.is_file():
-                broken.append(f"{path.relative_to(site)}: {link['href']} (no such page)")
+                broken.append(f"{path.relative_to(site)}: {href} (no such page)")
                 continue
             if not target.fragment:
                 continue
             if target_path not in ids_cache:
-                ids_cache[target_path] = {tag["id"] for tag in soup(target_path).find_all(id=True)}
+                ids_cache[target_path] = set(tree(target_path).xpath("//@id"))
             if unquote(target.fragment) not in ids_cache[target_path]:
-                broken.append(f"{path.relative_to(site)}: {link['href']} (no such anchor)")
+                broken.append(f"{path.relative_to(site)}: {href} (no such anchor)")
     assert not broken, "Broken internal links:\n" + "\n".join(broken)
 
 
