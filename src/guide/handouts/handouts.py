@@ -283,9 +283,18 @@ def print_easy_read(page: Any, site: Path, site_url: str, language: Language, se
     """The Easy Read "When to get help" as the reader sees the page, through the print rules (guide.css:
     14 pt text, every country of the language's numbers, no picker), on A4; every sheet ends with the page's
     address, its date and the sheet's number, as the other handouts' sheets do, at the same 14 pt."""
-    start, end = left_to_right(language.locale)
+    strings = load_language(language.locale).strings
+
+    def kept(part: str) -> str:
+        """Left to right in any language, and never broken across lines (a date breaks at its hyphens)."""
+        return f'<bdi dir="ltr" style="white-space: nowrap">{part}</bdi>'
+
     address = absolute_url(site_url, easy_read_url(language.locale))
-    line = footer(language, address, made_date(language.locale).isoformat())
+    line = (
+        f"{html.escape(strings['source_page'])}: {kept(html.escape(address))} · "
+        f"{html.escape(strings['last_reviewed'])}: {kept(made_date(language.locale).isoformat())} · "
+        + kept('<span class="pageNumber"></span>/<span class="totalPages"></span>')
+    )
     page.goto(served + easy_read_url(language.locale), wait_until="load")
     page.pdf(
         path=str(site / easy_read_pdf_path(language.locale)),
@@ -298,7 +307,7 @@ def print_easy_read(page: Any, site: Path, site_url: str, language: Language, se
         footer_template=(
             f'<div lang="{language.locale}" dir="{text_direction(language.locale)}" style="width: 100%; '
             'margin: 0 14mm; font-family: sans-serif; font-size: 14pt; line-height: 1.3; color: #000;">'
-            f'{html.escape(line)}{start}<span class="pageNumber"></span>/<span class="totalPages"></span>{end}</div>'
+            f"{line}</div>"
         ),
     )
 
