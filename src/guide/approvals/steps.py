@@ -53,7 +53,7 @@ def unapproved_keys(texts: dict[str, str], records: dict[str, Approval]) -> list
 
 
 def translation_line(language: str, key: str) -> int:
-    """The line of a key (\"triage.signs.weakness\") in a language's translations file."""
+    """The line of a key (triage.signs.weakness) in a language's translations file."""
     path = translation_path(language)
     return line_of(node_lines(load_yaml_tree(read_text_file(path), path)[1]), *key_path(key))
 
