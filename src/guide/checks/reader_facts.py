@@ -120,12 +120,9 @@ def _facts(root: HtmlElement) -> ReaderFacts:
 _READ_ATTRIBUTES = " | ".join(f".//@{name}" for name in READ_ATTRIBUTES)
 
 
-def address_problems(html: str) -> list[tuple[str, str]]:
-    """(message, the address) for every href or src whose host a browser could read differently."""
-    return _address_problems(parse_fragment(html))
-
-
-def _address_problems(root: HtmlElement) -> list[tuple[str, str]]:
+def address_problems(root: HtmlElement) -> list[tuple[str, str]]:
+    """(message, the address) for every href or src of a parsed page whose host a browser could read
+    differently."""
     found = []
     for value in root.xpath(".//@href | .//@src"):
         problem = browser_address_problem(value) if value else None
@@ -163,7 +160,7 @@ def check_numbers_and_addresses(html: str, page: Page, locale: str) -> None:
     if page.file.generated_by:  # made by the build from plain-text strings and data
         return
     root = parse_fragment(html)
-    problems = _address_problems(root)
+    problems = address_problems(root)
     facts = _facts(root)
     bare_url = bare_page_url(page.url, locale)
     if locale == SOURCE_LANGUAGE:

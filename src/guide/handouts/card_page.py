@@ -27,7 +27,7 @@ from guide.core.site_config import language_prefix, languages, page_url, text_di
 from guide.handouts.alert_card import printed_pairs
 from guide.handouts.card_language import card_languages
 from guide.easy_read.page import EASY_READ_PAGE
-from guide.page.citations import source_list, sources_heading
+from guide.page.citations import SOURCES_BLOCK, source_list, sources_heading
 
 # What the reader fills in, in the order the card shows it; the labels are the card's words (triage: card:).
 FIELDS = (
@@ -162,9 +162,9 @@ def card_page(locale: str, printed: bool) -> tuple[str, dict[str, str]]:
         f"# {html.escape(title)}\n\n{html.escape(language.strings['alert_card_intro'])}\n\n"
         f"{placeholder('alert-card')}\n\n{easy_read_line(locale)}"
         + sources_heading(language.strings["sources_heading"], language.strings["sources_intro"])
-        + placeholder("sources")
+        + placeholder(SOURCES_BLOCK)
     )
-    return markdown, {"alert-card": body, "sources": source_list(cited)}
+    return markdown, {"alert-card": body, SOURCES_BLOCK: source_list(cited)}
 
 
 def add_alert_card_page(files: Files, config: MkDocsConfig, printed: bool) -> None:
